@@ -1,0 +1,117 @@
+/**
+ * Opens the store: embedded PGlite + PostGIS in a data folder by default, a real PostgreSQL +
+ * PostGIS when DATABASE_URL is set. Same schema, same migrations, same queries. Migrations are
+ * applied on open. PGlite takes seconds to open with PostGIS, so each process opens it once.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { env } from "../lib/env";
+import { fromRoot } from "../lib/paths";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type StoreKind = "pglite" | "postgres";
+export type Store = { db: Db; kind: StoreKind; close: () => Promise<void> };
+export type OpenOptions = {
+  /** In-memory PGlite (tests). */
+  memory?: boolean;
+  dataDir?: string;
+  databaseUrl?: string;
+};
+
+const migrationsFolder = () => fromRoot("db", "migrations");
+
+export async function openStore(opts: OpenOptions = {}): Promise<Store> {
+  const url = opts.memory ? undefined : (opts.databaseUrl ?? env().databaseUrl);
+  return url ? openPostgres(url) : openPglite(opts.memory ? undefined : (opts.dataDir ?? env().dataDir));
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Store> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { postgis } = await import("@electric-sql/pglite-postgis");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  try {
+    const client = await PGlite.create({ dataDir, extensions: { postgis } });
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder: migrationsFolder() });
+    return {
+      db: db as unknown as Db,
+      kind: "pglite",
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+async function openPostgres(url: string): Promise<Store> {
+  const pg = await import("pg");
+  const { drizzle } = await import("drizzle-orm/node-postgres");
+  const { migrate } = await import("drizzle-orm/node-postgres/migrator");
+  const pool = new pg.default.Pool({ connectionString: url, max: 5 });
+  try {
+    const db = drizzle(pool, { schema });
+    await migrate(db, { migrationsFolder: migrationsFolder() });
+    return { db: db as unknown as Db, kind: "postgres", close: () => pool.end() };
+  } catch (e) {
+    await pool.end();
+    throw e;
+  }
+}
+
+/**
+ * PGlite is single-process: two processes writing one folder corrupt it. A pid lock file turns
+ * that into a clear error instead.
+ */
+function lockDataDir(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lock = path.join(dataDir, "strikeline.lock");
+  try {
+    const pid = Number(fs.readFileSync(lock, "utf8"));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `The data folder ${dataDir} is in use by process ${pid} (is the server running?). ` +
+          `Stop it, or point STRIKELINE_DATA_DIR elsewhere, or use DATABASE_URL.`,
+      );
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  }
+  fs.writeFileSync(lock, String(process.pid));
+  const release = () => {
+    try {
+      if (fs.readFileSync(lock, "utf8") === String(process.pid)) fs.unlinkSync(lock);
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once("exit", release);
+  return release;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+let shared: Promise<Store> | undefined;
+
+/** The process-wide store (server and CLI). */
+export function getStore(): Promise<Store> {
+  shared ??= openStore().catch((e) => {
+    shared = undefined;
+    throw e;
+  });
+  return shared;
+}

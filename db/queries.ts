@@ -1,0 +1,188 @@
+/**
+ * Read verbs over the store. Route handlers and the CLI call these; nothing else queries the
+ * database for reading. Output shapes are the API schemas of lib/api.ts.
+ */
+import { and, asc, eq, gte, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { EventDetail, EventFeature, EventsQuery, LinkOut, SourceOut } from "../lib/api";
+import { computeChains, daysBetween } from "../lib/chains";
+import type { Range } from "../lib/schema";
+import type { Db } from "./client";
+import { actors, articles, events, eventSources, links, places } from "./schema";
+
+const attackerActor = alias(actors, "attacker_actor");
+const targetActor = alias(actors, "target_actor");
+
+const range = (low: number | null, high: number | null): Range | null =>
+  low === null || high === null ? null : { low, high };
+
+function eventWhere(q: EventsQuery): SQL | undefined {
+  const parts: (SQL | undefined)[] = [
+    q.status === "visible" ? ne(events.status, "rejected") : undefined,
+    // Overlap of the event's date span with the window, so a month-precision event shows in any window touching that month.
+    q.from ? gte(events.dateEnd, q.from) : undefined,
+    q.to ? lte(events.dateStart, q.to) : undefined,
+    q.family?.length ? inArray(events.family, q.family) : undefined,
+    q.attacker ? eq(events.attacker, q.attacker) : undefined,
+    q.target ? eq(events.target, q.target) : undefined,
+    q.bbox
+      ? sql`${events.geom} && ST_MakeEnvelope(${q.bbox[0]}, ${q.bbox[1]}, ${q.bbox[2]}, ${q.bbox[3]}, 4326)`
+      : undefined,
+  ];
+  return and(...parts.filter((p): p is SQL => p !== undefined));
+}
+
+/** Chain membership is a property of the whole link graph, not of the filtered view. */
+async function chainIndex(db: Db): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ from: links.fromEvent, to: links.toEvent })
+    .from(links)
+    .where(ne(links.status, "rejected"));
+  const evs = await db.select({ id: events.id, dateStart: events.dateStart }).from(events);
+  return computeChains(rows, evs);
+}
+
+export async function listEvents(db: Db, q: EventsQuery): Promise<EventFeature[]> {
+  const rows = await db
+    .select({
+      e: events,
+      attackerName: attackerActor.name,
+      attackerColor: attackerActor.color,
+      targetName: targetActor.name,
+      outlets: sql<string[]>`coalesce((select array_agg(distinct a.outlet order by a.outlet) from ${eventSources} s join ${articles} a on a.id = s.article_id where s.event_id = ${events.id} and a.outlet is not null), '{}')`,
+      sourceCount: sql<number>`(select count(distinct s.article_id)::int from ${eventSources} s where s.event_id = ${events.id})`,
+    })
+    .from(events)
+    .leftJoin(attackerActor, eq(attackerActor.id, events.attacker))
+    .leftJoin(targetActor, eq(targetActor.id, events.target))
+    .where(eventWhere(q))
+    .orderBy(asc(events.dateStart), asc(events.id));
+  const chains = await chainIndex(db);
+  return rows.map(({ e, ...r }) => ({
+    type: "Feature" as const,
+    id: e.id,
+    geometry: { type: "Point" as const, coordinates: [round6(e.geom.lon), round6(e.geom.lat)] as [number, number] },
+    properties: {
+      id: e.id,
+      title: e.title,
+      dateStart: e.dateStart,
+      dateEnd: e.dateEnd,
+      datePrecision: e.datePrecision as EventFeature["properties"]["datePrecision"],
+      family: e.family as EventFeature["properties"]["family"],
+      attacker: e.attacker,
+      attackerName: r.attackerName,
+      attackerColor: r.attackerColor,
+      target: e.target,
+      targetName: r.targetName,
+      targetLabel: e.targetLabel,
+      placeName: e.placeName,
+      geoPrecision: e.geoPrecision as 1 | 2 | 3 | 4,
+      placeKind: e.placeKind as EventFeature["properties"]["placeKind"],
+      country: e.country,
+      areaKm: e.areaKm,
+      killed: range(e.killedLow, e.killedHigh),
+      injured: range(e.injuredLow, e.injuredHigh),
+      claim: e.claim as EventFeature["properties"]["claim"],
+      note: e.note,
+      status: e.status as EventFeature["properties"]["status"],
+      provenance: e.provenance as "curated" | "extracted",
+      outlets: r.outlets ?? [],
+      sourceCount: Number(r.sourceCount),
+      chainId: chains.get(e.id) ?? null,
+    },
+  }));
+}
+
+const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
+type LinkRow = typeof links.$inferSelect & { fromStart: string; toStart: string; articleText: string | null };
+
+function toLinkOut(l: LinkRow, chains: Map<string, string>): LinkOut {
+  return {
+    id: l.id,
+    from: l.fromEvent,
+    to: l.toEvent,
+    kind: l.kind as LinkOut["kind"],
+    method: l.method as LinkOut["method"],
+    confidence: l.confidence,
+    status: l.status as LinkOut["status"],
+    note: l.note,
+    evidence:
+      l.articleId && l.spanStart !== null && l.spanEnd !== null
+        ? {
+            articleId: l.articleId,
+            span: { start: l.spanStart, end: l.spanEnd },
+            quote: l.articleText ? l.articleText.slice(l.spanStart, l.spanEnd) : null,
+          }
+        : null,
+    delayDays: daysBetween(l.fromStart, l.toStart),
+    chainId: chains.get(l.fromEvent) ?? l.fromEvent,
+  };
+}
+
+const fromEv = alias(events, "from_ev");
+const toEv = alias(events, "to_ev");
+
+async function selectLinks(db: Db, where: SQL | undefined): Promise<LinkOut[]> {
+  const rows = await db
+    .select({ l: links, fromStart: fromEv.dateStart, toStart: toEv.dateStart, articleText: articles.text })
+    .from(links)
+    .innerJoin(fromEv, eq(fromEv.id, links.fromEvent))
+    .innerJoin(toEv, eq(toEv.id, links.toEvent))
+    .leftJoin(articles, eq(articles.id, links.articleId))
+    .where(where)
+    .orderBy(asc(fromEv.dateStart), asc(links.id));
+  const chains = await chainIndex(db);
+  return rows.map((r) => toLinkOut({ ...r.l, fromStart: r.fromStart, toStart: r.toStart, articleText: r.articleText }, chains));
+}
+
+/** Links whose two ends are both among the events the same query returns. */
+export async function listLinks(db: Db, q: EventsQuery): Promise<LinkOut[]> {
+  const visible = (await listEvents(db, q)).map((f) => f.id);
+  if (visible.length === 0) return [];
+  return selectLinks(
+    db,
+    and(
+      q.status === "visible" ? ne(links.status, "rejected") : undefined,
+      inArray(links.fromEvent, visible),
+      inArray(links.toEvent, visible),
+    ),
+  );
+}
+
+export async function getEventDetail(db: Db, id: string): Promise<EventDetail | null> {
+  const [feature] = (await listEvents(db, { status: "all" })).filter((f) => f.id === id);
+  if (!feature) return null;
+  const srcRows = await db
+    .select({ s: eventSources, a: articles })
+    .from(eventSources)
+    .innerJoin(articles, eq(articles.id, eventSources.articleId))
+    .where(eq(eventSources.eventId, id))
+    .orderBy(asc(articles.published), asc(eventSources.spanStart));
+  const sources: SourceOut[] = srcRows.map(({ s, a }) => ({
+    articleId: a.id,
+    outlet: a.outlet,
+    title: a.title,
+    url: a.url,
+    published: a.published,
+    fileName: a.fileName,
+    span: { start: s.spanStart, end: s.spanEnd },
+    quote: a.text ? a.text.slice(s.spanStart, s.spanEnd) : null,
+    killed: range(s.killedLow, s.killedHigh),
+    injured: range(s.injuredLow, s.injuredHigh),
+    weak: s.weak,
+  }));
+  const [placeRow] = await db
+    .select({ alternatives: places.alternatives })
+    .from(events)
+    .innerJoin(places, eq(places.id, events.placeId))
+    .where(eq(events.id, id));
+  const around = await selectLinks(db, and(ne(links.status, "rejected"), sql`(${links.fromEvent} = ${id} or ${links.toEvent} = ${id})`));
+  return {
+    event: feature,
+    sources,
+    alternatives: (placeRow?.alternatives as EventDetail["alternatives"] | undefined) ?? [],
+    previous: around.filter((l) => l.to === id),
+    next: around.filter((l) => l.from === id),
+  };
+}

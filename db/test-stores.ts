@@ -1,0 +1,58 @@
+/**
+ * Test support: the integration tests run against both stores. PGlite in memory always; a real
+ * PostgreSQL + PostGIS when one is reachable, in a throw-away database per test file. Without a
+ * server the Postgres case is skipped with a printed reason, except under CI, where it fails.
+ */
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { env } from "../lib/env";
+import { openStore, type Store, type StoreKind } from "./client";
+
+export type StoreCase = { kind: StoreKind; open: () => Promise<Store>; skip: string | null };
+
+async function reachable(url: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    const r = await client.query("select count(*)::int as n from pg_available_extensions where name = 'postgis'");
+    return r.rows[0].n > 0 ? null : "the PostgreSQL server has no PostGIS extension";
+  } catch (e) {
+    return `no PostgreSQL server at ${new URL(url).host} (${(e as Error).message})`;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function storeCases(): Promise<StoreCase[]> {
+  const adminUrl = env().testDatabaseUrl;
+  let reason = await reachable(adminUrl);
+  if (reason && env().ci) throw new Error(`CI needs PostgreSQL + PostGIS for the server-mode tests: ${reason}`);
+  if (reason) console.warn(`[server-mode tests skipped] ${reason}. Set STRIKELINE_TEST_DATABASE_URL to run them.`);
+  return [
+    { kind: "pglite", open: () => openStore({ memory: true }), skip: null },
+    {
+      kind: "postgres",
+      skip: reason,
+      open: async () => {
+        const name = `strikeline_test_${randomBytes(6).toString("hex")}`;
+        const admin = new pg.Client({ connectionString: adminUrl });
+        await admin.connect();
+        await admin.query(`create database ${name}`);
+        await admin.end();
+        const url = new URL(adminUrl);
+        url.pathname = `/${name}`;
+        const store = await openStore({ databaseUrl: url.toString() });
+        return {
+          ...store,
+          close: async () => {
+            await store.close();
+            const a = new pg.Client({ connectionString: adminUrl });
+            await a.connect();
+            await a.query(`drop database if exists ${name} with (force)`);
+            await a.end();
+          },
+        };
+      },
+    },
+  ];
+}

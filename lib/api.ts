@@ -1,0 +1,136 @@
+/**
+ * Shapes served by the HTTP API (/api/events, /api/links) and consumed by the page.
+ * One definition, used by route handlers, the client and the tests.
+ */
+import { z } from "zod";
+import {
+  ClaimStatus,
+  DatePrecision,
+  EventStatus,
+  Family,
+  GeoPrecision,
+  IsoDate,
+  LinkKind,
+  LinkMethod,
+  PlaceKind,
+  Range,
+} from "./schema";
+
+export const SourceOut = z.object({
+  articleId: z.string(),
+  outlet: z.string().nullable(),
+  title: z.string().nullable(),
+  url: z.string().nullable(),
+  published: IsoDate.nullable(),
+  fileName: z.string().nullable(),
+  span: z.object({ start: z.number().int(), end: z.number().int() }),
+  /** Cut from the stored article text at read time; null when the text is not stored. */
+  quote: z.string().nullable(),
+  killed: Range.nullable(),
+  injured: Range.nullable(),
+  weak: z.boolean(),
+});
+export type SourceOut = z.infer<typeof SourceOut>;
+
+export const EventProperties = z.object({
+  id: z.string(),
+  title: z.string(),
+  dateStart: IsoDate,
+  dateEnd: IsoDate,
+  datePrecision: DatePrecision,
+  family: Family,
+  attacker: z.string().nullable(),
+  attackerName: z.string().nullable(),
+  attackerColor: z.string().nullable(),
+  target: z.string().nullable(),
+  targetName: z.string().nullable(),
+  targetLabel: z.string().nullable(),
+  placeName: z.string(),
+  geoPrecision: GeoPrecision,
+  placeKind: PlaceKind,
+  country: z.string().nullable(),
+  areaKm: z.number().nullable(),
+  /** Range over all sources; null when no source gives a figure. */
+  killed: Range.nullable(),
+  injured: Range.nullable(),
+  claim: ClaimStatus,
+  note: z.string(),
+  status: EventStatus,
+  provenance: z.enum(["curated", "extracted"]),
+  outlets: z.array(z.string()),
+  sourceCount: z.number().int(),
+  /** Chain this event belongs to (id of its earliest event), null when unlinked. */
+  chainId: z.string().nullable(),
+});
+export type EventProperties = z.infer<typeof EventProperties>;
+
+export const EventFeature = z.object({
+  type: z.literal("Feature"),
+  id: z.string(),
+  geometry: z.object({ type: z.literal("Point"), coordinates: z.tuple([z.number(), z.number()]) }),
+  properties: EventProperties,
+});
+export type EventFeature = z.infer<typeof EventFeature>;
+
+export const EventCollection = z.object({
+  type: z.literal("FeatureCollection"),
+  features: z.array(EventFeature),
+});
+export type EventCollection = z.infer<typeof EventCollection>;
+
+export const LinkOut = z.object({
+  id: z.string(),
+  from: z.string(),
+  to: z.string(),
+  kind: LinkKind,
+  method: LinkMethod,
+  confidence: z.number(),
+  status: EventStatus,
+  note: z.string().nullable(),
+  evidence: z
+    .object({
+      articleId: z.string(),
+      span: z.object({ start: z.number().int(), end: z.number().int() }),
+      quote: z.string().nullable(),
+    })
+    .nullable(),
+  /** Days from the start of the cause to the start of the effect. */
+  delayDays: z.number().int(),
+  chainId: z.string(),
+});
+export type LinkOut = z.infer<typeof LinkOut>;
+
+export const LinkList = z.object({ links: z.array(LinkOut) });
+
+export const EventDetail = z.object({
+  event: EventFeature,
+  sources: z.array(SourceOut),
+  alternatives: z.array(
+    z.object({ name: z.string(), lat: z.number(), lon: z.number(), kind: z.string(), country: z.string().nullable(), score: z.number() }),
+  ),
+  previous: z.array(LinkOut),
+  next: z.array(LinkOut),
+});
+export type EventDetail = z.infer<typeof EventDetail>;
+
+/** Query parameters of /api/events and /api/links. Unknown parameters are rejected with 400. */
+export const EventsQuery = z
+  .strictObject({
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    family: z
+      .string()
+      .transform((s) => s.split(",").filter(Boolean))
+      .pipe(z.array(Family))
+      .optional(),
+    attacker: z.string().max(200).optional(),
+    target: z.string().max(200).optional(),
+    bbox: z
+      .string()
+      .transform((s) => s.split(",").map(Number))
+      .pipe(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)]))
+      .optional(),
+    status: z.enum(["visible", "all"]).default("visible"),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] });
+export type EventsQuery = z.infer<typeof EventsQuery>;

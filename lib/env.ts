@@ -1,0 +1,55 @@
+/**
+ * The only module that reads process.env. Everything else receives settings from here,
+ * validated, so a typo in an environment variable fails loudly at start-up.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  STRIKELINE_DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
+    .optional(),
+  STRIKELINE_SEEDS_DIR: z.string().min(1).optional(),
+  STRIKELINE_BASEMAP_URL: z.url().optional(),
+  STRIKELINE_TEST_DATABASE_URL: z.string().optional(),
+  CI: z.string().optional(),
+});
+
+export type Env = {
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  seedsDir: string | undefined;
+  basemapUrl: string | undefined;
+  /** Server the integration tests create throw-away databases on. */
+  testDatabaseUrl: string;
+  ci: boolean;
+};
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse({
+    ...process.env,
+    DATABASE_URL: process.env.DATABASE_URL || undefined,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid environment variable ${String(issue?.path[0])}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  cached = {
+    port: e.PORT,
+    dataDir: path.resolve(e.STRIKELINE_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    seedsDir: e.STRIKELINE_SEEDS_DIR ? path.resolve(e.STRIKELINE_SEEDS_DIR) : undefined,
+    basemapUrl: e.STRIKELINE_BASEMAP_URL,
+    testDatabaseUrl: e.STRIKELINE_TEST_DATABASE_URL || e.DATABASE_URL || "postgres://postgres:postgres@127.0.0.1:5432/postgres",
+    ci: Boolean(e.CI && e.CI !== "false" && e.CI !== "0"),
+  };
+  return cached;
+}

@@ -1,0 +1,37 @@
+/**
+ * One error type for everything a user can get wrong: a code (which becomes an HTTP status and
+ * a CLI exit code), a message safe to show, and a detail only for logs.
+ */
+export type ErrorCode = "bad_request" | "not_found" | "rejected" | "conflict" | "internal";
+
+const HTTP: Record<ErrorCode, number> = {
+  bad_request: 400,
+  not_found: 404,
+  rejected: 422,
+  conflict: 409,
+  internal: 500,
+};
+/** CLI: 0 ok, 2 usage error, 3 input rejected, 1 anything else. */
+const EXIT: Record<ErrorCode, number> = { bad_request: 2, not_found: 3, rejected: 3, conflict: 1, internal: 1 };
+
+export class StrikelineError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly detail?: unknown,
+    /** The offending parameter or field, when there is one. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = "StrikelineError";
+  }
+  get status() {
+    return HTTP[this.code];
+  }
+  get exitCode() {
+    return EXIT[this.code];
+  }
+  toJSON() {
+    return { error: { code: this.code, message: this.message, ...(this.field ? { parameter: this.field } : {}) } };
+  }
+}
