@@ -6,6 +6,8 @@ import { and, asc, eq, gte, inArray, lte, ne, sql, type SQL } from "drizzle-orm"
 import { alias } from "drizzle-orm/pg-core";
 import type { EventDetail, EventFeature, EventsQuery, LinkOut, SourceOut } from "../lib/api";
 import { computeChains, daysBetween } from "../lib/chains";
+import { filterView, type FilterResult } from "../lib/filter";
+import { DEFAULT_VIEW, FILTER_KEYS, type ViewFilters } from "../lib/url-state";
 import type { Range } from "../lib/schema";
 import type { Db } from "./client";
 import { actors, articles, events, eventSources, links, places } from "./schema";
@@ -16,21 +18,32 @@ const targetActor = alias(actors, "target_actor");
 const range = (low: number | null, high: number | null): Range | null =>
   low === null || high === null ? null : { low, high };
 
+/**
+ * The conditions the database can apply cheaply, pushed down so it returns fewer rows. They must
+ * keep every event lib/filter.ts keeps (it runs after, on what is returned): the matching tests
+ * in db/view-query.test.ts hold the two to the same answers.
+ */
 function eventWhere(q: EventsQuery): SQL | undefined {
+  const nonEmpty = <T>(xs: readonly T[] | undefined): xs is readonly T[] => xs !== undefined && xs.length > 0;
   const parts: (SQL | undefined)[] = [
-    q.status === "visible" ? ne(events.status, "rejected") : undefined,
+    visibleOnly(q),
     // Overlap of the event's date span with the window, so a month-precision event shows in any window touching that month.
     q.from ? gte(events.dateEnd, q.from) : undefined,
     q.to ? lte(events.dateStart, q.to) : undefined,
-    q.family?.length ? inArray(events.family, q.family) : undefined,
-    q.attacker ? eq(events.attacker, q.attacker) : undefined,
-    q.target ? eq(events.target, q.target) : undefined,
+    nonEmpty(q.families) ? inArray(events.family, [...q.families]) : undefined,
+    nonEmpty(q.attackers) ? inArray(events.attacker, [...q.attackers]) : undefined,
+    nonEmpty(q.targets) ? inArray(events.target, [...q.targets]) : undefined,
+    nonEmpty(q.countries) ? inArray(events.country, [...q.countries]) : undefined,
+    nonEmpty(q.claims) ? inArray(events.claim, [...q.claims]) : undefined,
+    q.minKilled ? gte(events.killedHigh, q.minKilled) : undefined,
     q.bbox
       ? sql`${events.geom} && ST_MakeEnvelope(${q.bbox[0]}, ${q.bbox[1]}, ${q.bbox[2]}, ${q.bbox[3]}, 4326)`
       : undefined,
   ];
-  return and(...parts.filter((p): p is SQL => p !== undefined));
+  return and(...parts);
 }
+
+const visibleOnly = (q: Pick<EventsQuery, "status">) => (q.status === "visible" ? ne(events.status, "rejected") : undefined);
 
 /** Chain membership is a property of the whole link graph, not of the filtered view. */
 async function chainIndex(db: Db): Promise<Map<string, string>> {
@@ -42,7 +55,8 @@ async function chainIndex(db: Db): Promise<Map<string, string>> {
   return computeChains(rows, evs);
 }
 
-export async function listEvents(db: Db, q: EventsQuery): Promise<EventFeature[]> {
+/** Events of the store that pass the pushed-down conditions only; queryView applies the rest. */
+async function selectEvents(db: Db, q: EventsQuery): Promise<EventFeature[]> {
   const rows = await db
     .select({
       e: events,
@@ -136,22 +150,36 @@ async function selectLinks(db: Db, where: SQL | undefined): Promise<LinkOut[]> {
   return rows.map((r) => toLinkOut({ ...r.l, fromStart: r.fromStart, toStart: r.toStart, articleText: r.articleText }, chains));
 }
 
+/** The query's filters with every one left out set to "filter nothing". */
+const filtersOf = (q: EventsQuery): ViewFilters =>
+  Object.fromEntries(FILTER_KEYS.map((k) => [k, q[k] ?? DEFAULT_VIEW[k]])) as ViewFilters;
+
+/**
+ * What a view shows: its events, the links between them, and "shown of total" where total counts
+ * every event of the store (the rejected ones too with status=all, whatever the bounding box).
+ */
+export async function queryView(db: Db, q: EventsQuery): Promise<FilterResult> {
+  const candidates = await selectEvents(db, q);
+  const ids = candidates.map((f) => f.id);
+  const between = ids.length
+    ? await selectLinks(db, and(q.status === "visible" ? ne(links.status, "rejected") : undefined, inArray(links.fromEvent, ids), inArray(links.toEvent, ids)))
+    : [];
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(events).where(visibleOnly(q));
+  const r = filterView(candidates, between, filtersOf(q));
+  return { ...r, counts: { shown: r.counts.shown, total: Number(row?.n ?? 0) } };
+}
+
+export async function listEvents(db: Db, q: EventsQuery): Promise<EventFeature[]> {
+  return (await queryView(db, q)).events;
+}
+
 /** Links whose two ends are both among the events the same query returns. */
 export async function listLinks(db: Db, q: EventsQuery): Promise<LinkOut[]> {
-  const visible = (await listEvents(db, q)).map((f) => f.id);
-  if (visible.length === 0) return [];
-  return selectLinks(
-    db,
-    and(
-      q.status === "visible" ? ne(links.status, "rejected") : undefined,
-      inArray(links.fromEvent, visible),
-      inArray(links.toEvent, visible),
-    ),
-  );
+  return (await queryView(db, q)).links;
 }
 
 export async function getEventDetail(db: Db, id: string): Promise<EventDetail | null> {
-  const [feature] = (await listEvents(db, { status: "all" })).filter((f) => f.id === id);
+  const [feature] = (await selectEvents(db, { status: "all" })).filter((f) => f.id === id);
   if (!feature) return null;
   const srcRows = await db
     .select({ s: eventSources, a: articles })

@@ -7,11 +7,11 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
-import type { GeocodeResult } from "../geo";
+import type { GeocodeResult, ResolvedGeocode } from "../geo";
 import { CuratedDataset, type CuratedEvent } from "../lib/curated";
 import { StrikelineError } from "../lib/errors";
 import { fromRoot } from "../lib/paths";
-import type { Range } from "../lib/schema";
+import type { PlaceKind, Range } from "../lib/schema";
 import type { Db } from "./client";
 import { actors, articles, events, eventSources, links, places } from "./schema";
 
@@ -75,7 +75,20 @@ function spanRange(figures: (Range | undefined)[]): Range | null {
   return { low: Math.min(...given.map((f) => f.low)), high: Math.max(...given.map((f) => f.high)) };
 }
 
-type Located = { event: CuratedEvent; place: Extract<GeocodeResult, { resolved: true }>; lat: number; lon: number; source: string };
+/** Where an event goes on the map: the geocoder's answer, or a reviewed override with its reason. */
+type Located = {
+  event: CuratedEvent;
+  name: string;
+  lat: number;
+  lon: number;
+  precision: 1 | 2 | 3 | 4;
+  kind: PlaceKind;
+  country: string | null;
+  areaKm: number | null;
+  confidence: number;
+  alternatives: unknown[];
+  source: string;
+};
 
 function locate(dataset: CuratedDataset, geocode: GeocodeFn): Located[] {
   const failures: string[] = [];
@@ -83,24 +96,32 @@ function locate(dataset: CuratedDataset, geocode: GeocodeFn): Located[] {
   for (const event of dataset.events) {
     const r = geocode(event.place.mention, { context: event.place.context });
     const o = event.place.override;
-    if (!r.resolved && !o) {
+    if (o) {
+      // The reviewer's coordinate wins; what the geocoder knew about the place (kind, precision) is kept.
+      out.push({
+        event, name: r.resolved ? r.name : event.place.mention, lat: o.lat, lon: o.lon,
+        precision: r.resolved ? r.precision : 2, kind: r.resolved ? r.kind : "site", country: r.resolved ? r.country : null,
+        areaKm: r.resolved ? areaKmOf(r) : null, confidence: 1, alternatives: r.resolved ? r.alternatives : [],
+        source: `override: ${o.reason}`,
+      });
+    } else if (r.resolved) {
+      out.push({
+        event, name: r.name, lat: r.lat, lon: r.lon, precision: r.precision, kind: r.kind, country: r.country,
+        areaKm: areaKmOf(r), confidence: r.confidence, alternatives: r.alternatives, source: r.source,
+      });
+    } else {
       failures.push(`${event.id}: "${event.place.mention}" (${r.reason})`);
-      continue;
     }
-    const place: Extract<GeocodeResult, { resolved: true }> = r.resolved
-      ? r
-      : { resolved: true, mention: event.place.mention, name: event.place.mention, lat: o!.lat, lon: o!.lon, precision: 2, kind: "site", country: null, confidence: 1, alternatives: [], source: "override" };
-    out.push({
-      event,
-      place,
-      lat: o ? o.lat : place.lat,
-      lon: o ? o.lon : place.lon,
-      source: o ? `override: ${o.reason}` : place.source,
-    });
   }
   if (failures.length)
     throw new StrikelineError("rejected", `Curated places the geocoder cannot resolve:\n  ${failures.join("\n  ")}`);
   return out;
+}
+
+/** The size of an imprecise place for the map: a radius, or the equal-area radius of a polygon. */
+function areaKmOf(r: ResolvedGeocode): number | null {
+  if (r.radiusKm !== undefined) return r.radiusKm;
+  return r.area?.type === "radius" ? r.area.km : null;
 }
 
 export async function loadCurated(
@@ -144,7 +165,8 @@ export async function loadCurated(
     }
 
     let sourceCount = 0;
-    for (const { event: e, place, lat, lon, source } of located) {
+    for (const place of located) {
+      const { event: e, lat, lon } = place;
       const key = placeKey(e.place.mention, e.place.context);
       const placeRow = {
         name: place.name,
@@ -152,9 +174,9 @@ export async function loadCurated(
         country: place.country,
         precision: place.precision,
         geom: { lon, lat },
-        areaKm: place.area?.type === "radius" ? place.area.km : null,
+        areaKm: place.areaKm,
         confidence: place.confidence,
-        source,
+        source: place.source,
         alternatives: place.alternatives,
       };
       const [p] = await tx

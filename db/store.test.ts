@@ -25,7 +25,7 @@ const geocode: GeocodeFn = (mention) => {
   return {
     resolved: true, mention, name: mention, lat: p[0], lon: p[1], precision: p[2], kind: "city", country: p[3],
     confidence: 0.9, alternatives: [{ name: `${mention} (other)`, lat: 0, lon: 0, kind: "town", country: null, score: 0.1 }],
-    source: "test", ...(p[2] > 1 ? { area: { type: "radius" as const, km: 25 } } : {}),
+    source: "curated", ...(p[2] > 1 ? { area: { type: "radius" as const, km: 25 } } : {}),
   };
 };
 
@@ -125,8 +125,8 @@ for (const c of await storeCases()) {
       const ids = async (q: Parameters<typeof listEvents>[1]) => (await listEvents(store.db, q)).map((f) => f.id);
       expect(await ids({ status: "visible", from: "2020-03-15", to: "2020-03-16" })).toEqual(["c-month"]);
       expect(await ids({ status: "visible", to: "2019-12-28" })).toEqual(["a-rockets"]);
-      expect(await ids({ status: "visible", family: ["airstrike", "drone"] })).toEqual(["b-strikes", "c-month"]);
-      expect(await ids({ status: "visible", attacker: "us" })).toEqual(["b-strikes"]);
+      expect(await ids({ status: "visible", families: ["airstrike", "drone"] })).toEqual(["b-strikes", "c-month"]);
+      expect(await ids({ status: "visible", attackers: ["us"] })).toEqual(["b-strikes"]);
       expect(await ids({ status: "visible", bbox: [43, 35, 45, 36] })).toEqual(["a-rockets"]);
     });
 

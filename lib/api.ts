@@ -15,6 +15,7 @@ import {
   PlaceKind,
   Range,
 } from "./schema";
+import type { ViewFilters } from "./url-state";
 
 export const SourceOut = z.object({
   articleId: z.string(),
@@ -75,6 +76,8 @@ export type EventFeature = z.infer<typeof EventFeature>;
 export const EventCollection = z.object({
   type: z.literal("FeatureCollection"),
   features: z.array(EventFeature),
+  /** "12 of 28 events": shown by the filters, of all events (a GeoJSON foreign member). */
+  counts: z.object({ shown: z.number().int(), total: z.number().int() }).optional(),
 });
 export type EventCollection = z.infer<typeof EventCollection>;
 
@@ -113,24 +116,24 @@ export const EventDetail = z.object({
 });
 export type EventDetail = z.infer<typeof EventDetail>;
 
-/** Query parameters of /api/events and /api/links. Unknown parameters are rejected with 400. */
-export const EventsQuery = z
-  .strictObject({
-    from: IsoDate.optional(),
-    to: IsoDate.optional(),
-    family: z
-      .string()
-      .transform((s) => s.split(",").filter(Boolean))
-      .pipe(z.array(Family))
-      .optional(),
-    attacker: z.string().max(200).optional(),
-    target: z.string().max(200).optional(),
-    bbox: z
-      .string()
-      .transform((s) => s.split(",").map(Number))
-      .pipe(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)]))
-      .optional(),
-    status: z.enum(["visible", "all"]).default("visible"),
-  })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "from must not be after to", path: ["from"] });
-export type EventsQuery = z.infer<typeof EventsQuery>;
+/**
+ * Parameters the API takes beyond the page's (lib/url-state.ts): a bounding box for map clients
+ * and rejected events for review tools. The page never writes them; parseView would drop them.
+ */
+export const ApiParams = z.strictObject({
+  bbox: z
+    .string()
+    .transform((s) => s.split(",").map(Number))
+    .pipe(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90)]))
+    .optional(),
+  status: z.enum(["visible", "all"]).default("visible"),
+});
+export type ApiParams = z.infer<typeof ApiParams>;
+
+export const ExportParams = ApiParams.extend({ format: z.enum(["geojson", "csv"]).default("geojson") });
+
+/**
+ * What the store filters on: the page's filters (any left out filter nothing) plus the API's own
+ * parameters. /api/events, /api/links and /api/export all read it from the page's URL parameters.
+ */
+export type EventsQuery = Partial<ViewFilters> & ApiParams;

@@ -5,6 +5,7 @@
 import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { StrikelineError } from "@/lib/errors";
+import { parseView, type View } from "@/lib/url-state";
 
 export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams): z.infer<S> {
   const raw: Record<string, string> = {};
@@ -23,9 +24,26 @@ export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchPara
   return parsed.data;
 }
 
+/**
+ * The page's parameters (lib/url-state.ts) plus the route's own (`own`, a strict object schema).
+ * Where the page quietly drops what it cannot use, the API refuses it: whatever parseView would
+ * drop is a 400 naming that parameter, so a client never mistakes an ignored filter for an empty result.
+ */
+export function parseViewQuery<S extends z.ZodObject>(params: URLSearchParams, own: S): { view: View; own: z.infer<S> } {
+  const ownParams = new URLSearchParams();
+  const viewParams = new URLSearchParams();
+  for (const [key, value] of params) (key in own.shape ? ownParams : viewParams).append(key, value);
+  const { view, dropped } = parseView(viewParams);
+  const first = dropped[0];
+  if (first) throw new StrikelineError("bad_request", `Bad parameter "${first.param}": ${first.reason}`, dropped, first.param);
+  return { view, own: parseQuery(own, ownParams) };
+}
+
+/** Runs a handler: a plain value is sent as JSON, a Response (a download, an image) as it is. */
 export async function respond(run: () => Promise<unknown>, contentType = "application/json"): Promise<Response> {
   try {
     const body = await run();
+    if (body instanceof Response) return body;
     return new NextResponse(JSON.stringify(body), { headers: { "content-type": contentType, "cache-control": "no-store" } });
   } catch (e) {
     const err = e instanceof StrikelineError ? e : new StrikelineError("internal", "Internal error", e);

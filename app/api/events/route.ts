@@ -1,14 +1,15 @@
 import { getStore } from "@/db/client";
-import { listEvents } from "@/db/queries";
-import { EventsQuery } from "@/lib/api";
-import { parseQuery, respond } from "../respond";
+import { queryView } from "@/db/queries";
+import { ApiParams } from "@/lib/api";
+import { parseViewQuery, respond } from "../respond";
 
 export const dynamic = "force-dynamic";
 
+/** The events the page shows for the same parameters, with "shown of total" counts. */
 export function GET(req: Request) {
   return respond(async () => {
-    const q = parseQuery(EventsQuery, new URL(req.url).searchParams);
-    const features = await listEvents((await getStore()).db, q);
-    return { type: "FeatureCollection", features };
+    const { view, own } = parseViewQuery(new URL(req.url).searchParams, ApiParams);
+    const { events, counts } = await queryView((await getStore()).db, { ...view, ...own });
+    return { type: "FeatureCollection", features: events, counts };
   }, "application/geo+json");
 }

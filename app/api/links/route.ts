@@ -1,13 +1,14 @@
 import { getStore } from "@/db/client";
-import { listLinks } from "@/db/queries";
-import { EventsQuery } from "@/lib/api";
-import { parseQuery, respond } from "../respond";
+import { queryView } from "@/db/queries";
+import { ApiParams } from "@/lib/api";
+import { parseViewQuery, respond } from "../respond";
 
 export const dynamic = "force-dynamic";
 
+/** The links the page draws for the same parameters: both ends shown. */
 export function GET(req: Request) {
   return respond(async () => {
-    const q = parseQuery(EventsQuery, new URL(req.url).searchParams);
-    return { links: await listLinks((await getStore()).db, q) };
+    const { view, own } = parseViewQuery(new URL(req.url).searchParams, ApiParams);
+    return { links: (await queryView((await getStore()).db, { ...view, ...own })).links };
   });
 }

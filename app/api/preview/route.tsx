@@ -1,0 +1,27 @@
+import { ImageResponse } from "next/og";
+import { getStore } from "@/db/client";
+import { queryView } from "@/db/queries";
+import { PREVIEW_SIZE, previewElement } from "@/lib/preview";
+import { actorNames, shareMetadata } from "@/lib/share-metadata";
+import { parseView } from "@/lib/url-state";
+import { respond } from "../respond";
+import { countryOutline } from "./outline";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The link-preview image of a view (PNG, 1200×630), for the page's og:image. It takes the page's
+ * parameters and, like the page, ignores the ones it cannot use: a crawler gets a picture, not a 400.
+ */
+export function GET(req: Request) {
+  return respond(async () => {
+    const { view } = parseView(new URL(req.url).searchParams);
+    const { events, links, counts } = await queryView((await getStore()).db, { ...view, status: "visible" });
+    const selected = events.find((e) => e.id === view.selected)?.properties.title;
+    const text = shareMetadata(view, counts, { actors: actorNames(events), ...(selected ? { selected } : {}) });
+    const element = previewElement({ events, links, camera: view.camera, selected: view.selected, ...text, outline: countryOutline() });
+    // Rendered here rather than streamed, so a failure is an error response, not a truncated image.
+    const png = await new ImageResponse(element, PREVIEW_SIZE).arrayBuffer();
+    return new Response(png, { headers: { "content-type": "image/png", "cache-control": "public, max-age=300" } });
+  });
+}
