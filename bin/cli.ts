@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import { StrikelineError } from "../lib/errors";
+import { geocodeCommand } from "../geo/cli";
 import { exportCommand } from "./commands/export";
 import { seedCommand } from "./commands/seed";
 
@@ -40,6 +41,17 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .addOption(new Option("--format <format>", "output format").choices(["geojson", "links"]).default("geojson"))
     .option("--all", "include rejected events")
     .action((o: { format: "geojson" | "links"; all?: boolean }) => run(() => exportCommand(o, io))());
+
+  program
+    .command("geocode")
+    .description("Resolve a place mention offline: point, area, precision, kind, country, alternatives.")
+    .argument("[mention]", 'the place as a text names it, e.g. "near Kirkuk"')
+    .option("--context <text>", "sentence or article text that disambiguates the mention")
+    .option("--json", "print exactly one JSON object")
+    .option("--batch <file.jsonl>", 'resolve one {"mention", "context"} object per line; one result per line, in order')
+    .action((mention: string | undefined, o: { context?: string; json?: boolean; batch?: string }) =>
+      run(() => geocodeCommand({ mention, ...o }, io))(),
+    );
 
   for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 

@@ -1,0 +1,132 @@
+/**
+ * Toponym resolution on GeoWebNews (Gritta et al. 2019): every gold toponym that has coordinates
+ * is geocoded with its article's title and text as context, and the distance to the gold point
+ * scored. Unresolved toponyms count as wrong, at the maximum error of 20,039 km (half the
+ * Earth's circumference), as the GeoWebNews paper does.
+ *
+ *   npx tsx bench/geo-gwn.ts [path/to/GWN.xml]     (default ../shared/eval/GWN.xml)
+ *
+ * The data set is read in place and never copied into the repository.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import * as turf from "@turf/turf";
+import { getGeocoder } from "../geo/index";
+
+/** Mordecai3's published figure on GeoWebNews (Halterman 2023): share of toponyms within 161 km. */
+const MORDECAI3_ACC161 = 0.941;
+const ACC_KM = 161;
+const MAX_ERROR_KM = 20_039;
+
+interface GoldToponym {
+  mention: string;
+  type: string;
+  lat: number;
+  lon: number;
+}
+
+interface Article {
+  text: string;
+  toponyms: GoldToponym[];
+}
+
+function decode(s: string): string {
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, "&");
+}
+
+function tag(block: string, name: string): string | undefined {
+  const m = block.match(new RegExp(`<${name}>([\\s\\S]*?)</${name}>`));
+  return m?.[1] === undefined ? undefined : decode(m[1]);
+}
+
+export function parseGwn(xml: string): Article[] {
+  const articles: Article[] = [];
+  for (const a of xml.matchAll(/<article\b[^>]*>([\s\S]*?)<\/article>/g)) {
+    const block = a[1] ?? "";
+    const text = [tag(block, "title"), tag(block, "text")].filter(Boolean).join("\n");
+    const toponyms: GoldToponym[] = [];
+    for (const t of block.matchAll(/<toponym>([\s\S]*?)<\/toponym>/g)) {
+      const tb = t[1] ?? "";
+      const lat = Number(tag(tb, "latitude"));
+      const lon = Number(tag(tb, "longitude"));
+      const mention = tag(tb, "extractedName");
+      if (!mention || !tag(tb, "latitude") || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+      toponyms.push({ mention, type: tag(tb, "type") ?? "", lat, lon });
+    }
+    articles.push({ text, toponyms });
+  }
+  return articles;
+}
+
+export interface GwnScore {
+  n: number;
+  acc161: number;
+  medianKm: number;
+  meanKm: number;
+  unresolved: number;
+  byType: Record<string, { n: number; acc161: number }>;
+  seconds: number;
+}
+
+export async function scoreGwn(file: string): Promise<GwnScore> {
+  const articles = parseGwn(fs.readFileSync(file, "utf8"));
+  const geo = await getGeocoder();
+  const t0 = performance.now();
+  const errors: number[] = [];
+  const byType: Record<string, { n: number; hits: number }> = {};
+  let unresolved = 0;
+  for (const a of articles) {
+    for (const t of a.toponyms) {
+      const r = geo.geocode(t.mention, { context: a.text });
+      const err = r.resolved ? turf.distance([r.lon, r.lat], [t.lon, t.lat]) : MAX_ERROR_KM;
+      if (!r.resolved) unresolved++;
+      errors.push(err);
+      const bucket = (byType[t.type] ??= { n: 0, hits: 0 });
+      bucket.n++;
+      if (err <= ACC_KM) bucket.hits++;
+    }
+  }
+  const sorted = [...errors].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return {
+    n: errors.length,
+    acc161: errors.filter((e) => e <= ACC_KM).length / Math.max(1, errors.length),
+    medianKm: median,
+    meanKm: errors.reduce((s, e) => s + e, 0) / Math.max(1, errors.length),
+    unresolved,
+    byType: Object.fromEntries(Object.entries(byType).map(([k, v]) => [k, { n: v.n, acc161: v.hits / v.n }])),
+    seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+async function main(): Promise<void> {
+  const file = path.resolve(process.argv[2] ?? path.join("..", "shared", "eval", "GWN.xml"));
+  if (!fs.existsSync(file)) {
+    console.log(`GeoWebNews not found at ${file}; pass its path as the first argument. Skipping.`);
+    return;
+  }
+  const s = await scoreGwn(file);
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  console.log(`GeoWebNews toponym resolution (${file})`);
+  console.log(`  toponyms scored      ${s.n} (${s.unresolved} unresolved, counted at ${MAX_ERROR_KM} km)`);
+  console.log(`  accuracy @${ACC_KM} km     ${pct(s.acc161)}   (Mordecai3 published: ${pct(MORDECAI3_ACC161)}; difference ${((s.acc161 - MORDECAI3_ACC161) * 100).toFixed(1)} points)`);
+  console.log(`  median error         ${s.medianKm.toFixed(1)} km`);
+  console.log(`  mean error           ${s.meanKm.toFixed(0)} km`);
+  console.log(`  time                 ${s.seconds.toFixed(2)} s (${Math.round(s.n / s.seconds)} toponyms/s)`);
+  console.log("  by GWN toponym type:");
+  for (const [type, v] of Object.entries(s.byType).sort((a, b) => b[1].n - a[1].n)) {
+    console.log(`    ${type.padEnd(22)} ${String(v.n).padStart(5)}  ${pct(v.acc161)}`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}

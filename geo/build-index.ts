@@ -1,0 +1,156 @@
+/**
+ * Builds the compact gazetteer under geo/build/ from the npm data packages and the curated
+ * supplement. Run once after install (`npx tsx geo/build-index.ts`); the geocoder also runs it by
+ * itself when the index is missing or stale, so tests and a fresh checkout still work.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import * as turf from "@turf/turf";
+import { PLACE_KINDS } from "../lib/schema";
+import { BUILD_DIR, INDEX_FILE, INDEX_VERSION, SHAPES_FILE, type IndexFile, type ShapesFile } from "./index-format";
+import { nameKeys } from "./normalize";
+import type { GazRecord } from "./record";
+import { GEO_SOURCES } from "./result";
+import { loadAirports } from "./sources/airports";
+import { loadCurated } from "./sources/curated";
+import { loadGeoNames } from "./sources/geonames";
+import { loadCountries, loadLand, loadSubunits, loadUsCounties } from "./sources/naturalearth";
+
+/** A non-curated entry this close to a curated one with a shared name is the same place. */
+const DUPLICATE_KM = 25;
+
+/** Areas and points never duplicate each other: curated "Gaza" (the Strip) must not hide Gaza City. */
+const AREAL_KINDS = new Set(["sea", "region", "province", "country"]);
+
+function keysOf(r: GazRecord): string[] {
+  const keys = new Set<string>();
+  for (const n of [r.name, ...r.aliases]) for (const k of nameKeys(n)) keys.add(k);
+  return [...keys];
+}
+
+function dropCuratedDuplicates(curated: GazRecord[], others: GazRecord[]): GazRecord[] {
+  const byKey = new Map<string, GazRecord[]>();
+  for (const c of curated) for (const k of keysOf(c)) byKey.set(k, [...(byKey.get(k) ?? []), c]);
+  return others.filter((r) => {
+    const twins = keysOf(r).flatMap((k) => byKey.get(k) ?? []);
+    return !twins.some(
+      (c) =>
+        AREAL_KINDS.has(c.kind) === AREAL_KINDS.has(r.kind) &&
+        turf.distance([c.lon, c.lat], [r.lon, r.lat]) < DUPLICATE_KM + c.radiusKm,
+    );
+  });
+}
+
+/** Centre and spread of each first-level division, from the towns GeoNames files under it. */
+function admin1Stats(records: GazRecord[]): IndexFile["admin1Stats"] {
+  const groups = new Map<string, GazRecord[]>();
+  for (const r of records) {
+    if (r.source !== "geonames" || !r.country || !r.admin1) continue;
+    const k = `${r.country}.${r.admin1}`;
+    const g = groups.get(k);
+    if (g) g.push(r);
+    else groups.set(k, [r]);
+  }
+  const out: IndexFile["admin1Stats"] = {};
+  for (const [k, g] of groups) {
+    const lat = g.reduce((s, r) => s + r.lat, 0) / g.length;
+    const lon = g.reduce((s, r) => s + r.lon, 0) / g.length;
+    const d = g.map((r) => turf.distance([lon, lat], [r.lon, r.lat])).sort((a, b) => a - b);
+    const p80 = d[Math.floor(d.length * 0.8)] ?? 0;
+    out[k] = [round(lat, 4), round(lon, 4), Math.max(15, Math.round(p80))];
+  }
+  return out;
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+/** Two processes may build at once (parallel test workers): a reader must never see half a file. */
+function writeAtomically(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
+export interface BuildSummary {
+  places: number;
+  keys: number;
+  counts: Record<string, number>;
+  indexBytes: number;
+  shapesBytes: number;
+}
+
+export function buildIndex(root: string = process.cwd()): BuildSummary {
+  const curated = loadCurated(root);
+  const countries = loadCountries(root);
+  const subunits = [...loadSubunits(root), ...loadUsCounties(root)];
+  const airports = loadAirports(root);
+  const geonames = loadGeoNames(root);
+  const records = [
+    ...curated,
+    ...dropCuratedDuplicates(curated, [...countries, ...subunits, ...airports, ...geonames]),
+  ];
+
+  const index: IndexFile = {
+    version: INDEX_VERSION,
+    counts: {},
+    name: [], lat: [], lon: [], kind: [], country: [], admin1: [], source: [], prior: [], radius: [], precision: [],
+    keyList: [], keyStart: [], postings: [], primary: [],
+    admin1Stats: admin1Stats(records),
+  };
+  const shapes: ShapesFile = { places: {}, land: loadLand(root) };
+  const byKey = new Map<string, number[]>();
+  const primaryKeys: string[] = [];
+  records.forEach((r, id) => {
+    const keys = keysOf(r);
+    primaryKeys.push(keys[0] ?? "");
+    for (const k of keys) {
+      const ids = byKey.get(k);
+      if (ids) ids.push(id);
+      else byKey.set(k, [id]);
+    }
+    index.name.push(r.name);
+    index.lat.push(round(r.lat, 5));
+    index.lon.push(round(r.lon, 5));
+    index.kind.push(PLACE_KINDS.indexOf(r.kind));
+    index.country.push(r.country ?? "");
+    index.admin1.push(r.admin1 ?? "");
+    index.source.push(GEO_SOURCES.indexOf(r.source));
+    index.prior.push(round(r.prior, 3));
+    index.radius.push(round(r.radiusKm, 1));
+    index.precision.push(r.precision);
+    index.counts[r.source] = (index.counts[r.source] ?? 0) + 1;
+    if (r.shape) shapes.places[String(id)] = r.shape;
+  });
+  // Code-unit order, the order JavaScript's < compares in, which the loader's binary search relies on.
+  index.keyList = [...byKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const position = new Map(index.keyList.map((k, i) => [k, i]));
+  for (const k of index.keyList) {
+    index.keyStart.push(index.postings.length);
+    index.postings.push(...(byKey.get(k) ?? []));
+  }
+  index.keyStart.push(index.postings.length);
+  index.primary = primaryKeys.map((k) => position.get(k) ?? -1);
+  const keyCount = index.postings.length;
+
+  fs.mkdirSync(path.join(root, BUILD_DIR), { recursive: true });
+  const indexJson = JSON.stringify(index);
+  const shapesJson = JSON.stringify(shapes);
+  // Write the shapes first: the index is the marker the loader checks, so it must land last.
+  writeAtomically(path.join(root, SHAPES_FILE), shapesJson);
+  writeAtomically(path.join(root, INDEX_FILE), indexJson);
+  return { places: records.length, keys: keyCount, counts: index.counts, indexBytes: indexJson.length, shapesBytes: shapesJson.length };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const t0 = performance.now();
+  const s = buildIndex();
+  const mb = (b: number) => (b / 1e6).toFixed(1);
+  console.log(
+    `geo index: ${s.places} places, ${s.keys} keys (${Object.entries(s.counts).map(([k, v]) => `${k} ${v}`).join(", ")}); ` +
+      `${mb(s.indexBytes)} MB + ${mb(s.shapesBytes)} MB shapes in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * Ranks the gazetteer readings of one name. A reading's score is a sum of log-scale terms:
+ * its prior (population, feature class, source), how well the name matched, how much the
+ * context supports its country, state and neighbourhood, and whether its kind fits what the
+ * qualifier expects ("X province" wants a province). Scores become shares with a softmax, so
+ * confidence is the top reading's share of the evidence.
+ */
+import * as turf from "@turf/turf";
+import type { PlaceKind } from "../lib/schema";
+import { countryOfDemonym, type ContextProfile } from "./context";
+import type { Gazetteer, Place } from "./gazetteer";
+import { nameKeys, normalizeName, skeletonKey } from "./normalize";
+
+/** How a name met a gazetteer entry, from strongest to weakest. */
+export type MatchType = "primary" | "alias" | "article" | "demonym" | "loose";
+
+const MATCH_PENALTY: Record<MatchType, number> = { primary: 0, alias: -0.3, article: -0.5, demonym: -1, loose: -1.5 };
+/** Multiplies confidence: a loose spelling match is never a confident answer. */
+export const MATCH_TRUST: Record<MatchType, number> = { primary: 1, alias: 1, article: 0.95, demonym: 0.85, loose: 0.6 };
+
+const COUNTRY_WEIGHT = 2.0;
+const ADMIN1_WEIGHT = 1.5;
+const ANCHOR_WEIGHT = 1.0;
+/** Within this distance of a place the text names unambiguously, a reading gains support. */
+const ANCHOR_KM = 150;
+/** Loose matches on very short skeletons would pair unrelated names. */
+const MIN_SKELETON_LETTERS = 4;
+
+export interface Candidate {
+  place: Place;
+  match: MatchType;
+}
+
+export interface Ranked {
+  place: Place;
+  match: MatchType;
+  score: number;
+  /** The part of the score the context contributed (0 when the text says nothing for this reading). */
+  support: number;
+  /** Softmax share among the readings (0..1). */
+  share: number;
+}
+
+/**
+ * Every reading of a name: exact keys first; a demonym, and with `loose` a consonant-skeleton
+ * spelling match, only when nothing exact exists.
+ */
+export function candidatesFor(text: string, gaz: Gazetteer, loose = false): Candidate[] {
+  const out = new Map<number, Candidate>();
+  const [full, bare] = nameKeys(text);
+  if (!full) return [];
+  for (const id of gaz.lookup(full)) {
+    const place = gaz.place(id);
+    out.set(id, { place, match: place.primaryKey === full ? "primary" : "alias" });
+  }
+  if (bare) for (const id of gaz.lookup(bare)) if (!out.has(id)) out.set(id, { place: gaz.place(id), match: "article" });
+  if (out.size > 0) return [...out.values()];
+
+  const demonym = countryOfDemonym(full);
+  const country = demonym && gaz.countryPlace(demonym);
+  if (country) return [{ place: country, match: "demonym" }];
+
+  const skeleton = skeletonKey(normalizeName(text));
+  if (!loose || skeleton.replace(/ /g, "").length < MIN_SKELETON_LETTERS) return [];
+  return gaz.lookupSkeleton(skeleton).map((id) => ({ place: gaz.place(id), match: "loose" as const }));
+}
+
+function contextSupport(p: Place, ctx: ContextProfile): number {
+  let s = 0;
+  if (p.country) s += COUNTRY_WEIGHT * (ctx.countries.get(p.country) ?? 0);
+  if (p.country && p.admin1) s += ADMIN1_WEIGHT * (ctx.admin1.get(`${p.country}.${p.admin1}`) ?? 0);
+  if (ctx.anchors.some((a) => a.lat !== p.lat && turf.distance([a.lon, a.lat], [p.lon, p.lat]) < ANCHOR_KM + p.radiusKm)) {
+    s += ANCHOR_WEIGHT;
+  }
+  return s;
+}
+
+export interface RankOptions {
+  /** Kinds the qualifier expects, with the bonus a matching reading gets. */
+  prefer?: { kinds: ReadonlySet<PlaceKind>; bonus: number };
+  /** Keep only readings inside this country (from "X, Country" or a border partner). */
+  country?: string;
+  /** Keep only readings inside this US state or other first-level division. */
+  admin1?: { country: string; code: string };
+}
+
+export function rank(candidates: Candidate[], ctx: ContextProfile, opts: RankOptions = {}): Ranked[] {
+  const kept = candidates.filter(
+    (c) =>
+      (!opts.country || c.place.country === opts.country) &&
+      (!opts.admin1 || (c.place.country === opts.admin1.country && c.place.admin1 === opts.admin1.code)),
+  );
+  const scored = kept.map((c) => {
+    const fit = opts.prefer?.kinds.has(c.place.kind) ? opts.prefer.bonus : 0;
+    const support = contextSupport(c.place, ctx);
+    return { ...c, score: c.place.prior + MATCH_PENALTY[c.match] + support + fit, support, share: 0 };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  const top = scored[0]?.score ?? 0;
+  const total = scored.reduce((s, r) => s + Math.exp(r.score - top), 0);
+  for (const r of scored) r.share = Math.exp(r.score - top) / total;
+  return scored;
+}

