@@ -65,6 +65,23 @@ export function parseGwn(xml: string): Article[] {
   return articles;
 }
 
+/**
+ * A rough class of a toponym by its shape alone, for reading where errors come from without
+ * looking at single items: adjectival forms ("Syrian", "European"), facilities, streets and
+ * organisations ("Royal Street", "Bank of Japan"), abbreviations ("Calif.", "NSW"), and plain names.
+ */
+export type MentionShape = "adjectival" | "facility" | "abbreviation" | "name";
+
+const FACILITY_WORDS =
+  /\b(?:street|st|avenue|ave|road|rd|drive|lane|boulevard|square|place|parade|way|highway|bridge|university|college|school|academy|institute|hospital|clinic|centre|center|court|courthouse|church|cathedral|chapel|basilica|temple|mosque|stadium|arena|park|hotel|inn|restaurant|theatre|theater|hall|castle|palace|tower|museum|library|prison|jail|market|mall|farm|station|airport|embassy|ministry|office|council|bank|commission|parliament|senate|congress|house|club|company|cup|show|trust|estate)\b/i;
+
+export function mentionShape(m: string): MentionShape {
+  if (/^[A-Z][A-Za-z]{0,4}\.$|^(?:[A-Z]\.){2,}$|^[A-Z&]{2,5}$/.test(m.trim())) return "abbreviation";
+  if (FACILITY_WORDS.test(m) || /^\d/.test(m)) return "facility";
+  if (/^[\p{Lu}][\p{L}]+(?:an|ian|ean|ish|ese|i|ic)$/u.test(m.trim()) || /\b(?:American|African|European|Asian|Arab)$/.test(m)) return "adjectival";
+  return "name";
+}
+
 export interface GwnScore {
   n: number;
   acc161: number;
@@ -72,6 +89,9 @@ export interface GwnScore {
   meanKm: number;
   unresolved: number;
   byType: Record<string, { n: number; acc161: number }>;
+  byShape: Record<string, { n: number; acc161: number; unresolved: number }>;
+  /** Accuracy on even- and odd-numbered articles apart: a change that helps only one half is suspect. */
+  halves: [number, number];
   seconds: number;
 }
 
@@ -81,8 +101,13 @@ export async function scoreGwn(file: string): Promise<GwnScore> {
   const t0 = performance.now();
   const errors: number[] = [];
   const byType: Record<string, { n: number; hits: number }> = {};
+  const byShape: Record<string, { n: number; hits: number; unresolved: number }> = {};
+  const halves = [
+    { n: 0, hits: 0 },
+    { n: 0, hits: 0 },
+  ];
   let unresolved = 0;
-  for (const a of articles) {
+  for (const [i, a] of articles.entries()) {
     for (const t of a.toponyms) {
       const r = geo.geocode(t.mention, { context: a.text });
       const err = r.resolved ? turf.distance([r.lon, r.lat], [t.lon, t.lat]) : MAX_ERROR_KM;
@@ -91,6 +116,13 @@ export async function scoreGwn(file: string): Promise<GwnScore> {
       const bucket = (byType[t.type] ??= { n: 0, hits: 0 });
       bucket.n++;
       if (err <= ACC_KM) bucket.hits++;
+      const shape = (byShape[mentionShape(t.mention)] ??= { n: 0, hits: 0, unresolved: 0 });
+      shape.n++;
+      if (err <= ACC_KM) shape.hits++;
+      if (!r.resolved) shape.unresolved++;
+      const half = halves[i % 2]!;
+      half.n++;
+      if (err <= ACC_KM) half.hits++;
     }
   }
   const sorted = [...errors].sort((x, y) => x - y);
@@ -103,6 +135,8 @@ export async function scoreGwn(file: string): Promise<GwnScore> {
     meanKm: errors.reduce((s, e) => s + e, 0) / Math.max(1, errors.length),
     unresolved,
     byType: Object.fromEntries(Object.entries(byType).map(([k, v]) => [k, { n: v.n, acc161: v.hits / v.n }])),
+    byShape: Object.fromEntries(Object.entries(byShape).map(([k, v]) => [k, { n: v.n, acc161: v.hits / v.n, unresolved: v.unresolved }])),
+    halves: [halves[0]!.hits / Math.max(1, halves[0]!.n), halves[1]!.hits / Math.max(1, halves[1]!.n)],
     seconds: (performance.now() - t0) / 1000,
   };
 }
@@ -118,12 +152,17 @@ async function main(): Promise<void> {
   console.log(`GeoWebNews toponym resolution (${file})`);
   console.log(`  toponyms scored      ${s.n} (${s.unresolved} unresolved, counted at ${MAX_ERROR_KM} km)`);
   console.log(`  accuracy @${ACC_KM} km     ${pct(s.acc161)}   (Mordecai3 published: ${pct(MORDECAI3_ACC161)}; difference ${((s.acc161 - MORDECAI3_ACC161) * 100).toFixed(1)} points)`);
-  console.log(`  median error         ${s.medianKm.toFixed(1)} km`);
+  console.log(`  median error         ${s.medianKm.toFixed(s.medianKm < 1 ? 2 : 1)} km`);
   console.log(`  mean error           ${s.meanKm.toFixed(0)} km`);
+  console.log(`  even / odd articles  ${pct(s.halves[0])} / ${pct(s.halves[1])}`);
   console.log(`  time                 ${s.seconds.toFixed(2)} s (${Math.round(s.n / s.seconds)} toponyms/s)`);
   console.log("  by GWN toponym type:");
   for (const [type, v] of Object.entries(s.byType).sort((a, b) => b[1].n - a[1].n)) {
     console.log(`    ${type.padEnd(22)} ${String(v.n).padStart(5)}  ${pct(v.acc161)}`);
+  }
+  console.log("  by shape of the mention (n, acc@161, unresolved):");
+  for (const [shape, v] of Object.entries(s.byShape).sort((a, b) => b[1].n - a[1].n)) {
+    console.log(`    ${shape.padEnd(22)} ${String(v.n).padStart(5)}  ${pct(v.acc161).padStart(6)}  ${String(v.unresolved).padStart(5)}`);
   }
 }
 

@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import * as turf from "@turf/turf";
 import { PLACE_KINDS } from "../lib/schema";
 import { BUILD_DIR, INDEX_FILE, INDEX_VERSION, SHAPES_FILE, type IndexFile, type ShapesFile } from "./index-format";
-import { nameKeys } from "./normalize";
+import { expandedKey, nameKeys } from "./normalize";
 import type { GazRecord } from "./record";
 import { GEO_SOURCES } from "./result";
 import { loadAirports } from "./sources/airports";
@@ -25,7 +25,13 @@ const AREAL_KINDS = new Set(["sea", "region", "province", "country"]);
 
 function keysOf(r: GazRecord): string[] {
   const keys = new Set<string>();
-  for (const n of [r.name, ...r.aliases]) for (const k of nameKeys(n)) keys.add(k);
+  for (const n of [r.name, ...r.aliases]) {
+    for (const k of nameKeys(n)) {
+      keys.add(k);
+      const long = expandedKey(k);
+      if (long) keys.add(long);
+    }
+  }
   return [...keys];
 }
 

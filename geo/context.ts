@@ -3,7 +3,7 @@
  * demonym), the US states it names, and the places it names unambiguously. A mention is then
  * read in that light: "Tripoli" in a story that names Lebanon is the Lebanese city.
  */
-import { DEMONYMS } from "./data/country-names";
+import { DEMONYMS, REGION_ADJECTIVES } from "./data/country-names";
 import type { Gazetteer, Place } from "./gazetteer";
 import { normalizeName } from "./normalize";
 
@@ -12,13 +12,24 @@ export interface ContextProfile {
   countries: Map<string, number>;
   /** "CC.admin1" → share of the first-level-division evidence. */
   admin1: Map<string, number>;
-  /** Places named unambiguously, as anchors for proximity. */
-  anchors: { lat: number; lon: number }[];
+  /** Places named unambiguously, as anchors for proximity (once per mention). */
+  anchors: Place[];
+  /** The town the text names most often, if any: where its streets and buildings probably are. */
+  locale?: Place;
 }
 
 const DEMONYM_TO_COUNTRY = new Map<string, string>(
   Object.entries(DEMONYMS).flatMap(([iso, names]) => names.map((n) => [normalizeName(n), iso] as [string, string])),
 );
+
+const ADJECTIVE_TO_REGION = new Map<string, string>(
+  Object.entries(REGION_ADJECTIVES).flatMap(([name, adjs]) => adjs.map((a) => [normalizeName(a), name] as [string, string])),
+);
+
+/** The region an adjective stands for ("European" → "Europe", "Kurdish" → "Kurdistan"), by its gazetteer name. */
+export function regionOfAdjective(word: string): string | undefined {
+  return ADJECTIVE_TO_REGION.get(normalizeName(word));
+}
 
 /** The country a demonym stands for ("Iranian" → IR), if it is one. */
 export function countryOfDemonym(word: string): string | undefined {
@@ -37,14 +48,48 @@ const STOP = new Set([
 /** Longest phrase tried at each capitalised word. */
 const MAX_WORDS = 4;
 /** A reading must beat the next one by this much (log scale) to count as unambiguous. */
-const DOMINANCE = 1.0;
+const DOMINANCE = 0.3;
 /** Places below this prior (villages) say too little to steer anything. */
 const ANCHOR_MIN_PRIOR = 3.3;
 
 interface Evidence {
   countries: Map<string, number>;
   admin1: Map<string, number>;
-  anchors: { lat: number; lon: number }[];
+  anchors: Place[];
+  /** Per occurrence of a town's name, its readings (largest first): the votes for the text's locale. */
+  towns: Place[][];
+}
+
+const LOCALE_KINDS = new Set(["city", "town", "suburb"]);
+/** Hamlets say little about where a story is set, and share their names with too many others. */
+const LOCALE_MIN_PRIOR = 2.5;
+
+/**
+ * The town the text names most often (ties: the larger). Each occurrence votes for its reading
+ * in the country the text is most about, so an ambiguous "Portland" still counts in an article
+ * set in Oregon.
+ */
+function localeOf(towns: Place[][], countries: Map<string, number>, admin1: Map<string, number>): Place | undefined {
+  const share = (p: Place) =>
+    (p.country ? (countries.get(p.country) ?? 0) : 0) + (p.country && p.admin1 ? (admin1.get(`${p.country}.${p.admin1}`) ?? 0) : 0);
+  const counts = new Map<number, { place: Place; n: number }>();
+  for (const readings of towns) {
+    let pick: Place | undefined;
+    let pickScore = -Infinity;
+    for (const p of readings) {
+      const score = p.prior + 2 * share(p);
+      if (score > pickScore) [pick, pickScore] = [p, score];
+    }
+    if (!pick || pick.prior < LOCALE_MIN_PRIOR || (readings.length > 1 && share(pick) === 0)) continue;
+    const c = counts.get(pick.id);
+    if (c) c.n++;
+    else counts.set(pick.id, { place: pick, n: 1 });
+  }
+  // Named often, large, and in the state and country the text is about.
+  const weight = (c: { place: Place; n: number }) => c.n + 0.5 * c.place.prior + share(c.place);
+  let best: { place: Place; n: number } | undefined;
+  for (const c of counts.values()) if (!best || weight(c) > weight(best)) best = c;
+  return best?.place;
 }
 
 function add(map: Map<string, number>, key: string, w: number): void {
@@ -60,29 +105,44 @@ function weigh(places: Place[], ev: Evidence): void {
   const sorted = [...places].sort((a, b) => b.prior - a.prior);
   const [top, second] = sorted;
   if (!top) return;
+  const towns = sorted.filter((p) => LOCALE_KINDS.has(p.kind)).slice(0, 8);
+  if (towns.length > 0 && LOCALE_KINDS.has(top.kind)) ev.towns.push(towns);
   if (second && top.prior - second.prior < DOMINANCE) {
     // Ambiguous ("Georgia", "Tripoli"): only a country shared by every reading counts, and weakly.
     if (sorted.every((p) => p.country === top.country) && top.country) add(ev.countries, top.country, 0.3);
     return;
   }
+  count(top, ev);
+}
+
+function count(top: Place, ev: Pick<Evidence, "countries" | "admin1" | "anchors">, w = 1): void {
   if (top.kind === "country" && top.country) {
-    add(ev.countries, top.country, 1);
+    add(ev.countries, top.country, w);
     return;
   }
   if (top.prior < ANCHOR_MIN_PRIOR) return;
-  if (top.country) add(ev.countries, top.country, 0.5);
-  if (top.country && top.admin1) add(ev.admin1, `${top.country}.${top.admin1}`, top.kind === "province" ? 1 : 0.5);
-  ev.anchors.push({ lat: top.lat, lon: top.lon });
+  if (top.country) add(ev.countries, top.country, 0.5 * w);
+  if (top.country && top.admin1) add(ev.admin1, `${top.country}.${top.admin1}`, (top.kind === "province" ? 1 : 0.5) * w);
+  ev.anchors.push(top);
+}
+
+/** One name found in the text: its normalised key, where it stands (word index), and what it says. */
+interface Occurrence {
+  key: string;
+  at: number;
+  ev: Evidence;
 }
 
 /**
- * The evidence of one text, kept per name so that a mention's own occurrences can be left out:
- * "Georgia" in "…Georgia officials said" must not vote for its own most likely reading.
+ * The evidence of one text, kept per occurrence of each name so that a mention's own occurrences
+ * can be left out: "Georgia" in "…Georgia officials said" must not vote for its own most likely
+ * reading. (Weighting the names that stand near the mention more was tried on GeoWebNews and
+ * made no difference, so every occurrence counts the same.)
  */
 export class ContextEvidence {
   private readonly profiles = new Map<string, ContextProfile>();
 
-  constructor(private readonly byKey: Map<string, Evidence>) {}
+  constructor(private readonly occurrences: Occurrence[]) {}
 
   /** The profile of the text without the evidence of `excludeKey` (a normalised name). */
   profile(excludeKey = ""): ContextProfile {
@@ -91,26 +151,31 @@ export class ContextEvidence {
     const countries = new Map<string, number>();
     const admin1 = new Map<string, number>();
     const anchors: ContextProfile["anchors"] = [];
-    for (const [key, ev] of this.byKey) {
-      if (key === excludeKey) continue;
-      for (const [k, w] of ev.countries) add(countries, k, w);
-      for (const [k, w] of ev.admin1) add(admin1, k, w);
-      anchors.push(...ev.anchors);
+    const towns: Place[][] = [];
+    for (const o of this.occurrences) {
+      if (o.key === excludeKey) continue;
+      for (const [k, v] of o.ev.countries) add(countries, k, v);
+      for (const [k, v] of o.ev.admin1) add(admin1, k, v);
+      anchors.push(...o.ev.anchors);
+      towns.push(...o.ev.towns);
     }
-    const profile = { countries: normalizeShares(countries), admin1: normalizeShares(admin1), anchors };
+    const shares = normalizeShares(countries);
+    const admin1Shares = normalizeShares(admin1);
+    const locale = localeOf(towns, shares, admin1Shares);
+    const profile: ContextProfile = { countries: shares, admin1: admin1Shares, anchors, ...(locale ? { locale } : {}) };
     this.profiles.set(excludeKey, profile);
     return profile;
   }
 }
 
-const NO_EVIDENCE = new ContextEvidence(new Map());
+const NO_EVIDENCE = new ContextEvidence([]);
 
 /** Scans capitalised phrases of the text for gazetteer names and demonyms. */
 export function buildContext(text: string, gaz: Gazetteer): ContextEvidence {
-  const byKey = new Map<string, Evidence>();
-  const evidenceFor = (key: string): Evidence => {
-    let ev = byKey.get(key);
-    if (!ev) byKey.set(key, (ev = { countries: new Map(), admin1: new Map(), anchors: [] }));
+  const occurrences: Occurrence[] = [];
+  const evidenceAt = (key: string, at: number): Evidence => {
+    const ev: Evidence = { countries: new Map(), admin1: new Map(), anchors: [], towns: [] };
+    occurrences.push({ key, at, ev });
     return ev;
   };
   // Possessives go ("Lebanon's north" names Lebanon); trailing full stops too, except in initials ("U.S.").
@@ -129,18 +194,18 @@ export function buildContext(text: string, gaz: Gazetteer): ContextEvidence {
       if (n === 1 && (key.length < 3 || STOP.has(key))) continue;
       const demonym = countryOfDemonym(key);
       if (demonym) {
-        add(evidenceFor(key).countries, demonym, 0.5);
+        add(evidenceAt(key, i).countries, demonym, 0.5);
         matched = n;
         continue;
       }
       const ids = gaz.lookup(key);
       if (ids.length === 0) continue;
-      weigh(ids.map((id) => gaz.place(id)), evidenceFor(key));
+      weigh(ids.map((id) => gaz.place(id)), evidenceAt(key, i));
       matched = n;
     }
     if (matched > 1) i += matched - 1;
   }
-  return new ContextEvidence(byKey);
+  return new ContextEvidence(occurrences);
 }
 
 /** Evidence of the last few texts: a batch geocodes many mentions of one article in a row. */

@@ -1,7 +1,10 @@
 /**
  * Turns a place mention into a GeocodeResult: first the whole phrase as a name ("southern
- * Lebanon" and "Camp Taji" are curated names), then a qualifier read off it ("near X",
- * "off the coast of X", …) applied to the resolved core with area.ts.
+ * Lebanon" and "Camp Taji" are curated names), then a head noun with a located complement
+ * ("U.S. airbase in Iraq" → Iraq, at a country's precision), then a qualifier read off it
+ * ("near X", "off the coast of X", …) applied to the resolved core with area.ts, and last a
+ * building or street placed by the town it names or the town the text is about, trusted little.
+ * Every answer with an area also carries `radiusKm`, the radius of a circle of the same area.
  */
 import * as turf from "@turf/turf";
 import type { GeoPrecision, PlaceKind } from "../lib/schema";
@@ -10,7 +13,17 @@ import { ContextCache, countryOfDemonym, type ContextProfile } from "./context";
 import { US_STATE_ABBREVIATIONS } from "./data/subunit-names";
 import type { Gazetteer, Place } from "./gazetteer";
 import { normalizeName } from "./normalize";
-import { cleanMention, parseQualifier, splitHead, type Direction, type HeadSplit, type Qualifier } from "./qualifiers";
+import {
+  BUILDING_WORDS,
+  cleanMention,
+  institutionOf,
+  parseQualifier,
+  splitHead,
+  STREET_WORDS,
+  type Direction,
+  type HeadSplit,
+  type Qualifier,
+} from "./qualifiers";
 import type { GeoAlternative, GeoArea, GeocodeOptions, GeocodeResult, Geocoder, ResolvedGeocode } from "./result";
 import { embassyKey } from "./sources/curated";
 import { candidatesFor, MATCH_TRUST, rank, type Ranked, type RankOptions } from "./score";
@@ -24,13 +37,23 @@ const COUNTRY_KINDS = new Set<PlaceKind>(["country"]);
 /** A loose spelling match is only taken for a place of some standing or one the context supports. */
 const LOOSE_MIN_SCORE = 4;
 /**
- * Below this prior (a town of ~30k), a namesake in a country the text never mentions is more
- * likely a different place the gazetteer lacks than the one meant: say so instead of guessing.
+ * Below this prior (a town of ~30k), a namesake in a country the text never mentions may well be
+ * a different place the gazetteer lacks than the one meant: it is given, but trusted little.
  */
 const OBSCURE_PRIOR = 3.3;
+/** The most an obscure namesake is trusted. */
+const OBSCURE_TRUST = 0.4;
 /** Readings this close to the chosen one are the same place seen by two sources. */
 const SAME_PLACE_KM = 3;
 const MAX_ALTERNATIVES = 3;
+/** The most a building or street placed by the town it is in or named after is trusted. */
+const FACILITY_TRUST = 0.5;
+/** A building or street placed only by the town the text is about: a guess, and said to be one. */
+const LOCALE_TRUST = 0.25;
+/** How far around its town a building or street may be (km). */
+const FACILITY_SLACK_KM = 10;
+/** A leading name must be at least a town of ~10k (or one the text supports) to place a building. */
+const FACILITY_MIN_PRIOR = 3.0;
 
 const DIR_WORDS: Record<Direction, string> = {
   n: "northern", s: "southern", e: "eastern", w: "western",
@@ -137,7 +160,47 @@ export class Resolver implements Geocoder {
 
     const fallback = (core !== cleaned && this.read(core, coreCtx)) || this.read(core, coreCtx, {}, true);
     if (fallback) return this.result(mention, fallback);
-    return unresolved(mention, `no gazetteer entry matches "${cleaned}"`);
+    return this.facility(mention, cleaned, opts, ctx) ?? unresolved(mention, `no gazetteer entry matches "${cleaned}"`);
+  }
+
+  /**
+   * A building, institution or street the gazetteer lacks: "Colchester General Hospital" is in
+   * Colchester, "University of California" in California, and "Royal Street" or "City Hall" in the
+   * town the text is about. Never finer than "near a town", and trusted little.
+   */
+  private facility(mention: string, cleaned: string, opts: GeocodeOptions, ctx: ContextProfile): ResolvedGeocode | undefined {
+    const street = STREET_WORDS.test(cleaned);
+    if (!street && !BUILDING_WORDS.test(cleaned)) return undefined;
+    const name = cleaned.replace(/^(?:a|an|the)\s+/i, "");
+    const within = (where: ResolvedGeocode, trust: number): ResolvedGeocode => ({
+      ...where,
+      mention,
+      name,
+      kind: "site",
+      precision: Math.max(2, where.precision) as GeoPrecision,
+      confidence: round(Math.min(where.confidence * trust, FACILITY_TRUST), 3),
+      area: where.area ?? radiusArea(FACILITY_SLACK_KM),
+    });
+    const of = institutionOf(name);
+    if (of) {
+      const where = this.resolve(of, opts);
+      if (where.resolved && where.confidence >= 0.3) return within(where, 0.7);
+    }
+    if (!street) {
+      // The longest leading run of words that names a place of some standing: "Seoul Central District Court".
+      const words = name.split(" ");
+      for (let n = words.length - 1; n >= 1 && /^\p{Lu}/u.test(name); n--) {
+        const r = this.read(words.slice(0, n).join(" "), ctx);
+        const p = r?.best.place;
+        if (r && p && r.confidence >= 0.3 && (p.prior >= FACILITY_MIN_PRIOR || r.best.support > 0)) {
+          return within(this.result(mention, r, AREAL.has(p.kind) ? {} : { area: radiusArea(p.radiusKm + FACILITY_SLACK_KM) }), 0.7);
+        }
+      }
+    }
+    const home = ctx.locale;
+    if (!home) return undefined;
+    const best: Ranked = { place: home, match: "primary", score: home.prior, support: 0, share: 1 };
+    return within(this.result(mention, { ranked: [best], best, confidence: LOCALE_TRUST }, { area: radiusArea(home.radiusKm + FACILITY_SLACK_KM) }), 1);
   }
 
   /**
@@ -180,8 +243,11 @@ export class Resolver implements Geocoder {
     const best = ranked[0];
     if (!best) return undefined;
     if (best.match === "loose" && best.score < LOOSE_MIN_SCORE) return undefined;
-    if (isObscureNamesake(best, ctx)) return undefined;
-    return { ranked, best, confidence: round(best.share * MATCH_TRUST[best.match], 3) };
+    const confidence = round(best.share * MATCH_TRUST[best.match], 3);
+    // A village in a country the text never names may be a place the gazetteer lacks: still the
+    // best guess there is, but never a confident one.
+    if (isObscureNamesake(best, ctx)) return { ranked, best, confidence: Math.min(confidence, OBSCURE_TRUST) };
+    return { ranked, best, confidence };
   }
 
   /** The place's own extent: its polygon where one is known, a circle for other areas, nothing for a point. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameKeys, normalizeName, skeletonKey, stripArticles } from "./normalize";
+import { expandedKey, nameKeys, normalizeName, skeletonKey, stripArticles } from "./normalize";
 
 describe("normalizeName", () => {
   it.each([
@@ -26,4 +26,15 @@ describe("articles and skeletons", () => {
     expect(skeletonKey("qusayr")).toBe(skeletonKey("kusseir"));
     expect(skeletonKey("dahieh")).toBe(skeletonKey("dahiyeh"));
   });
+});
+
+describe("expandedKey", () => {
+  it.each([
+    ["ft worth", "fort worth"],
+    ["st louis", "saint louis"],
+    ["ste foy", "sainte foy"],
+    ["mt lebanon", "mount lebanon"],
+    ["victoria st", undefined],
+    ["stone", undefined],
+  ])("%j → %j", (key, out) => expect(expandedKey(key)).toBe(out));
 });

@@ -6,13 +6,15 @@
  *  - `skeletonKey`: a consonant skeleton for transliteration variants, used only as a weaker match.
  */
 
+const LEADING_ABBREVIATIONS: Record<string, string> = { st: "saint", ste: "sainte", ft: "fort", mt: "mount" };
+
 /** Arabic definite article and its sun-letter assimilations as they appear in transliterations. */
 const ARTICLES = new Set(["al", "el", "ul", "an", "ar", "as", "ash", "at", "ath", "ad", "adh", "az", "ez", "ed", "es", "er", "et", "en"]);
 
 /**
  * Lower case, strip diacritics, drop apostrophes and ayn/hamza marks (they are absent as often as
  * present in English copy), close up dotted initials ("U.S." → "us") and letter-digit codes
- * ("K-1" → "k1"), turn every other non-alphanumeric run into one space, and spell the two facility
+ * ("K-1" → "k1"), turn every other non-alphanumeric run into one space and spell the two facility
  * words that vary in copy ("airbase", "Intl") one way.
  */
 export function normalizeName(s: string): string {
@@ -71,6 +73,16 @@ export function skeletonKey(key: string): string {
       return (head + tail).replace(/(.)\1+/g, "$1");
     })
     .join(" ");
+}
+
+/**
+ * A normalised key with a leading "St", "Ste", "Ft" or "Mt" written out ("ft worth" → "fort worth"),
+ * or undefined when it has none. Names are indexed under both forms; a mention falls back to the
+ * written-out form only when its own spelling finds nothing, so "St. Louis" stays the US city.
+ */
+export function expandedKey(key: string): string | undefined {
+  const m = key.match(/^(st|ste|ft|mt) (?=\S)/);
+  return m ? `${LEADING_ABBREVIATIONS[m[1] ?? ""] ?? ""}${key.slice((m[1] ?? "").length)}` : undefined;
 }
 
 /** The exact keys a name is indexed under: its normal form and, if different, without articles. */

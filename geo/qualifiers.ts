@@ -183,3 +183,18 @@ export function splitHead(mention: string): HeadSplit[] {
   }
   return out;
 }
+
+/** Words that make a name a street or a square: named after something, rarely after the town it is in. */
+export const STREET_WORDS =
+  /\b(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|square|sq|place|parade|way|highway|hwy|terrace|crescent|close|alley|row|quay|embankment)\.?$/i;
+
+/** Words that make a name a building, an institution or a venue: a thing inside some town. */
+export const BUILDING_WORDS =
+  /\b(?:university|college|school|academy|institute|hospital|infirmary|clinic|medical\s+center|centre|center|court|courthouse|church|cathedral|chapel|basilica|abbey|temple|mosque|synagogue|stadium|arena|park|gardens|hotel|inn|restaurant|caf[eé]|theatre|theater|hall|castle|palace|tower|towers|museum|gallery|library|prison|jail|penitentiary|market|mall|plaza|farm|farms|station|terminal|airport|embassy|consulate|ministry|office|council|bank|commission|parliament|senate|assembly|capitol|house|club|fc|company|estate|racecourse|circuit|cemetery|graveyard|zoo|port|harbou?r|base|barracks|headquarters|hq|studio|studios|complex|campus|building|offices|police|department|sheriff's\s+office|quarter|faubourg|neighbou?rhood|township|barangay|block\s+of)\b/i;
+
+/** "University of California", "Bank of Japan", "Council of Europe": an institution and the place it is of. */
+export function institutionOf(mention: string): string | undefined {
+  const m = mention.match(/^(?:the\s+)?(.+?)\s+of\s+(?:the\s+)?(.+)$/i);
+  if (!m || !BUILDING_WORDS.test(m[1] ?? "")) return undefined;
+  return (m[2] ?? "").trim() || undefined;
+}

@@ -22,6 +22,14 @@ export const SUBUNIT_NAMES: Record<string, Record<string, string>> = {
     NL: "Newfoundland and Labrador", NS: "Nova Scotia", NT: "Northwest Territories", NU: "Nunavut",
     ON: "Ontario", PE: "Prince Edward Island", QC: "Quebec", SK: "Saskatchewan", YT: "Yukon",
   },
+  BRA: {
+    AC: "Acre", AL: "Alagoas", AP: "Amapá", AM: "Amazonas", BA: "Bahia", CE: "Ceará",
+    DF: "Distrito Federal", ES: "Espírito Santo", GO: "Goiás", MA: "Maranhão", MT: "Mato Grosso",
+    MS: "Mato Grosso do Sul", MG: "Minas Gerais", PA: "Pará", PB: "Paraíba", PR: "Paraná",
+    PE: "Pernambuco", PI: "Piauí", RJ: "Rio de Janeiro", RN: "Rio Grande do Norte",
+    RS: "Rio Grande do Sul", RO: "Rondônia", RR: "Roraima", SC: "Santa Catarina", SP: "São Paulo",
+    SE: "Sergipe", TO: "Tocantins",
+  },
   AUS: {
     WA: "Western Australia", NT: "Northern Territory", SA: "South Australia", QL: "Queensland",
     TS: "Tasmania", VI: "Victoria", CT: "Australian Capital Territory", NS: "New South Wales",
@@ -38,4 +46,24 @@ export const US_STATE_ABBREVIATIONS: Record<string, readonly string[]> = {
   NC: ["N.C."], ND: ["N.D."], OK: ["Okla."], OR: ["Ore.", "Oreg."], PA: ["Pa.", "Penn."],
   RI: ["R.I."], SC: ["S.C."], SD: ["S.D."], TN: ["Tenn."], TX: ["Tex."], VT: ["Vt."], VA: ["Va."],
   WA: ["Wash."], WV: ["W.Va."], WI: ["Wis.", "Wisc."], WY: ["Wyo."],
+};
+
+/**
+ * Other short forms of first-level divisions as copy writes them: AP style for Canada
+ * ("Vancouver, B.C."), postal codes for the US and Canada, and the Australian state
+ * abbreviations. Keyed like SUBUNIT_NAMES. Two-letter codes are weak keys (many towns share them),
+ * so they rank as aliases and lean on context; three-letter codes that are also English words
+ * ("ACT", "Vic") are left out.
+ */
+export const SUBUNIT_ABBREVIATIONS: Record<string, Record<string, readonly string[]>> = {
+  USA: Object.fromEntries(
+    Object.keys(SUBUNIT_NAMES.USA ?? {}).map((code) => [code, [code, ...(US_STATE_ABBREVIATIONS[code] ?? [])]]),
+  ),
+  CAN: {
+    AB: ["AB", "Alta."], BC: ["BC", "B.C."], MB: ["MB", "Man."], NB: ["NB", "N.B."], NL: ["NL", "Nfld.", "Newfoundland"],
+    NS: ["NS", "N.S."], NT: ["NT", "N.W.T.", "NWT"], NU: ["NU"], ON: ["ON", "Ont."], PE: ["PE", "P.E.I.", "PEI"],
+    QC: ["QC", "Que.", "Québec"], SK: ["SK", "Sask."], YT: ["YT", "Yukon Territory"],
+  },
+  AUS: { WA: ["WA", "W.A."], NT: ["NT"], SA: ["SA", "S.A."], QL: ["Qld", "QLD"], TS: ["Tas."], VI: ["Vic."], NS: ["NSW", "N.S.W."] },
+  BRA: {},
 };

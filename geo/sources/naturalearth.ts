@@ -15,7 +15,7 @@ import type { Topology } from "topojson-specification";
 import type { GeoPrecision, PlaceKind } from "../../lib/schema";
 import { COUNTRY_ALIASES } from "../data/country-names";
 import { COUNTRY_POINTS } from "../data/country-points";
-import { SUBUNIT_NAMES } from "../data/subunit-names";
+import { SUBUNIT_ABBREVIATIONS, SUBUNIT_NAMES } from "../data/subunit-names";
 import type { GazRecord } from "../record";
 import type { AreaGeometry } from "../result";
 
@@ -107,13 +107,15 @@ export function loadCountries(root: string): GazRecord[] {
     // Kosovo has no numeric ISO code; country-coder knows it by name.
     const cc = ccFeature(f.id === undefined ? label : String(f.id));
     const iso = cc?.properties.iso1A2;
-    if (!iso || cc.properties.level !== "country") continue;
+    const level = cc?.properties.level;
+    // Dependencies (Greenland, Puerto Rico, Guam, Hong Kong) are areas of their own with their own codes.
+    if (!iso || (level !== "country" && level !== "territory")) continue;
     const name = cc.properties.nameEn;
     const aliases = [label, ...(cc.properties.aliases ?? []).filter((a) => a.length > 2), ...(COUNTRY_ALIASES[iso] ?? [])]
       .filter((a) => a !== name && !a.includes("."));
     // Abbreviations with dots ("U.S.") only survive as aliases written out in COUNTRY_ALIASES.
     for (const a of COUNTRY_ALIASES[iso] ?? []) if (a.includes(".")) aliases.push(a);
-    const record = arealRecord(name, aliases, f.geometry, "country", iso, null, 6.5, 4);
+    const record = arealRecord(name, aliases, f.geometry, "country", iso, null, level === "country" ? 6.5 : 5.5, 4);
     const pin = COUNTRY_POINTS[iso];
     out.push(pin ? { ...record, lat: pin[0], lon: pin[1] } : record);
   }
@@ -130,7 +132,10 @@ export function loadSubunits(root: string): GazRecord[] {
     const country = ccFeature(parent)?.properties.iso1A2 ?? null;
     // A state outranks a town of the same name but not a country ("Georgia") nor a metropolis
     // that shares its name ("New York", "Washington"), which news means far more often.
-    out.push(arealRecord(name, [], f.geometry, "province", country, parent === "USA" ? code : null, 3.8, 3));
+    const aliases = [...(SUBUNIT_ABBREVIATIONS[parent]?.[code] ?? [])];
+    const plain = name.normalize("NFKD").replace(/\p{M}+/gu, "");
+    if (plain !== name) aliases.push(plain);
+    out.push(arealRecord(name, aliases, f.geometry, "province", country, parent === "USA" ? code : null, 3.8, 3));
   }
   return out;
 }

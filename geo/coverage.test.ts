@@ -1,0 +1,136 @@
+/**
+ * Kinds of toponym the news names beyond towns: adjectival forms, AP-style and postal
+ * abbreviations of states, dependencies, buildings and streets, and namesakes of villages in
+ * countries the text never names. Reference points are approximate centres (Wikipedia).
+ */
+import * as turf from "@turf/turf";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getGeocoder, type Geocoder, type GeocodeResult, type ResolvedGeocode } from "./index";
+
+let geo: Geocoder;
+beforeAll(async () => {
+  geo = await getGeocoder();
+});
+
+function resolved(r: GeocodeResult): ResolvedGeocode {
+  if (!r.resolved) throw new Error(`unresolved: ${r.mention} (${r.reason})`);
+  return r;
+}
+
+const km = (r: { lat: number; lon: number }, lat: number, lon: number) => turf.distance([r.lon, r.lat], [lon, lat]);
+
+describe("adjectival forms", () => {
+  it.each([
+    ["Jamaican", "JM"],
+    ["Maltese", "MT"],
+    ["Salvadoran", "SV"],
+    ["Spanish", "ES"],
+    ["Serb", "RS"],
+  ])("%s → the country %s", (m, iso) => {
+    const r = resolved(geo.geocode(m));
+    expect([r.kind, r.country]).toEqual(["country", iso]);
+  });
+
+  it("a demonym beats a village that shares its spelling, even in that village's country", () => {
+    // Canadian, Texas (pop. ~2,000) exists; a Texan story's "Canadian" still means Canada.
+    const r = resolved(geo.geocode("Canadian", { context: "Voters in Houston and Dallas, Texas officials said." }));
+    expect(r.country).toBe("CA");
+  });
+
+  it.each([
+    ["European", "Europe", 48.7, 9.1],
+    ["African", "Africa", 7.2, 21.1],
+    ["Kurdish", "Kurdistan", 37, 43.5],
+    ["Scottish", "Scotland", 56.8, -4.2],
+  ])("%s → the region %s", (m, name, lat, lon) => {
+    const r = resolved(geo.geocode(m));
+    expect(r.name).toBe(name);
+    expect(km(r, lat, lon)).toBeLessThan(100);
+  });
+});
+
+describe("abbreviations of states and provinces", () => {
+  it.each([
+    ["Calif.", "California", "US"],
+    ["N.J.", "New Jersey", "US"],
+    ["Wash.", "Washington", "US"],
+    ["B.C.", "British Columbia", "CA"],
+    ["NSW", "New South Wales", "AU"],
+  ])("%s → %s", (m, name, iso) => {
+    const r = resolved(geo.geocode(m));
+    expect([r.name, r.kind, r.country, r.precision]).toEqual([name, "province", iso, 3]);
+  });
+
+  it("a two-letter code leans on context", () => {
+    const r = resolved(geo.geocode("WA", { context: "Bushfires near Perth, Western Australia; Australian officials said." }));
+    expect(r.name).toBe("Western Australia");
+  });
+
+  it("Brazilian states have names", () => {
+    const r = resolved(geo.geocode("Roraima"));
+    expect([r.kind, r.country]).toEqual(["province", "BR"]);
+    expect(km(r, 2.0, -61.4)).toBeLessThan(150);
+  });
+});
+
+describe("dependencies", () => {
+  it.each([
+    ["Guam", "GU", 13.44, 144.79],
+    ["Greenland", "GL", 72, -40],
+    ["Puerto Rico", "PR", 18.22, -66.59],
+  ])("%s is an area of its own", (m, iso, lat, lon) => {
+    const r = resolved(geo.geocode(m));
+    expect(r.country).toBe(iso);
+    expect(r.area?.type).toBe("polygon");
+    expect(km(r, lat, lon)).toBeLessThan(400);
+  });
+
+  it("a formal state name finds its country", () => {
+    expect(resolved(geo.geocode("Democratic People's Republic of Korea")).country).toBe("KP");
+  });
+});
+
+describe("buildings and streets", () => {
+  it("a building named after a town: that town, precision 2, trusted at most 0.5", () => {
+    const r = resolved(geo.geocode("Colchester General Hospital", { context: "Patients in Colchester, Essex, England" }));
+    expect(km(r, 51.8959, 0.8919)).toBeLessThan(15);
+    expect([r.kind, r.precision]).toEqual(["site", 2]);
+    expect(r.confidence).toBeLessThanOrEqual(0.5);
+  });
+
+  it("an institution of a place: that place, never finer than it", () => {
+    const r = resolved(geo.geocode("University of California"));
+    expect([r.country, r.precision]).toEqual(["US", 3]);
+    expect(r.confidence).toBeLessThanOrEqual(0.5);
+  });
+
+  it("a street: the town the text is about, as a guess", () => {
+    const text = "A shop on the street was robbed, New Orleans police said. New Orleans officials asked for witnesses.";
+    const r = resolved(geo.geocode("Royal Street", { context: text }));
+    expect(km(r, 29.95, -90.07)).toBeLessThan(20);
+    expect(r.precision).toBe(2);
+    expect(r.confidence).toBeLessThanOrEqual(0.25);
+  });
+
+  it("a street with no town in the text stays unresolved", () => {
+    expect(geo.geocode("Royal Street").resolved).toBe(false);
+  });
+});
+
+describe("namesakes", () => {
+  it("a village in a country the text never names is given, but never confidently", () => {
+    // Cirencester (England, ~20k people) in a story that names only Japan and the Philippines.
+    const r = resolved(geo.geocode("Cirencester", { context: "Officials in Japan and the Philippines said on Monday." }));
+    expect(r.country).toBe("GB");
+    expect(r.confidence).toBeLessThanOrEqual(0.4);
+    // Without a competing country in the text it is trusted as usual.
+    expect(resolved(geo.geocode("Cirencester")).confidence).toBeGreaterThan(0.5);
+  });
+
+  it("genuinely unknown names stay unresolved, with or without context", () => {
+    for (const context of [undefined, "Rockets struck Baghdad, Iraqi officials said."]) {
+      expect(geo.geocode("Xyzzyville", context ? { context } : {}).resolved).toBe(false);
+      expect(geo.geocode("Qwertystan Air Base", context ? { context } : {}).resolved).toBe(false);
+    }
+  });
+});
