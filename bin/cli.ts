@@ -3,19 +3,23 @@
  * runs a function that returns an exit code, and prints through `io` so tests can capture it.
  * Exit codes: 0 ok, 2 usage error, 3 input rejected, 1 anything else.
  */
-import { Command, CommanderError, Option } from "commander";
+import { Argument, Command, CommanderError, Option } from "commander";
 import { StrikelineError } from "../lib/errors";
+import type { Io } from "../lib/io";
+import { ingestCommand, overridesCommand } from "../lib/pipeline/cli";
+import { OVERRIDE_ACTIONS } from "../db/overrides";
 import { geocodeCommand } from "../geo/cli";
 import { exportCommand } from "./commands/export";
 import { seedCommand } from "./commands/seed";
 
-export type Io = { stdout: (s: string) => void; stderr: (s: string) => void; isTTY: boolean };
 
 export const processIo: Io = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   isTTY: Boolean(process.stderr.isTTY),
 };
+
+export type { Io };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let code = 0;
@@ -43,6 +47,67 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .action((o: { format: "geojson" | "links"; all?: boolean }) => run(() => exportCommand(o, io))());
 
   program
+    .command("ingest")
+    .description("Read articles (.txt, .md, .html, optional front matter), extract events and links, store them.")
+    .argument("<paths...>", "article files or folders")
+    .option("--published <YYYY-MM-DD>", "publication date, when the files do not say")
+    .option("--outlet <name>", "outlet, when the files do not say")
+    .option("--url <url>", "source address, when the files do not say")
+    .option("--dry-run", "extract and report, store nothing")
+    .option("--json", "print the run report as one JSON object")
+    .action((paths: string[], o: { published?: string; outlet?: string; url?: string; dryRun?: boolean; json?: boolean }) =>
+      run(async () => {
+        // Ctrl-C finishes by rolling back the article in progress instead of killing the process mid-write.
+        const abort = new AbortController();
+        const onSigint = () => abort.abort();
+        process.once("SIGINT", onSigint);
+        try {
+          return await ingestCommand({ paths, ...o }, io, { signal: abort.signal });
+        } finally {
+          process.off("SIGINT", onSigint);
+        }
+      })(),
+    );
+
+  const overrides = program
+    .command("overrides")
+    .description("Analyst corrections that every re-ingest honours: reject an event, confirm/reject/add a link, move a place, fix a date.");
+  overrides
+    .command("add")
+    .description("Record a correction and apply it now.")
+    .addArgument(new Argument("<action>", "what to do").choices(OVERRIDE_ACTIONS))
+    .argument("<target>", "event id, or <from>--<to> for a link")
+    .option("--payload <json>", 'details, e.g. \'{"lat":33.3,"lon":44.4}\' for move-place')
+    .option("--reason <text>", "why, for the record")
+    .option("--json", "print one JSON object")
+    .action((action: string, target: string, o: { payload?: string; reason?: string; json?: boolean }) =>
+      run(() => overridesCommand({ command: "add", action, target, ...o }, io))(),
+    );
+  overrides
+    .command("remove")
+    .description("Forget a correction.")
+    .addArgument(new Argument("<action>", "what it did").choices(OVERRIDE_ACTIONS))
+    .argument("<target>", "event id, or <from>--<to> for a link")
+    .option("--json", "print one JSON object")
+    .action((action: string, target: string, o: { json?: boolean }) => run(() => overridesCommand({ command: "remove", action, target, ...o }, io))());
+  overrides
+    .command("list")
+    .description("List the corrections in the store.")
+    .option("--json", "print one JSON object")
+    .action((o: { json?: boolean }) => run(() => overridesCommand({ command: "list", ...o }, io))());
+  overrides
+    .command("export")
+    .description("Write the corrections as a JSON file (stdout without a file).")
+    .argument("[file]", "output file")
+    .action((file: string | undefined) => run(() => overridesCommand({ command: "export", file }, io))());
+  overrides
+    .command("import")
+    .description("Load corrections from a file written by export, and apply them.")
+    .argument("<file>", "input file")
+    .option("--json", "print one JSON object")
+    .action((file: string, o: { json?: boolean }) => run(() => overridesCommand({ command: "import", file, ...o }, io))());
+
+  program
     .command("geocode")
     .description("Resolve a place mention offline: point, area, precision, kind, country, alternatives.")
     .argument("[mention]", 'the place as a text names it, e.g. "near Kirkuk"')
@@ -53,7 +118,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       run(() => geocodeCommand({ mention, ...o }, io))(),
     );
 
-  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];
+  for (const c of all(program)) c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -16,8 +16,7 @@ import { reversalLinks, REVERSAL_WINDOW_DAYS } from "../lib/pipeline/links";
 import { betterPlace, combineDates, MERGE_THRESHOLD, sameEventScore, type Comparable } from "../lib/pipeline/merge";
 import type { GeocodeFn } from "../lib/pipeline/places";
 import type { ReadOutcome } from "../lib/pipeline/read-file";
-import type { ExtractedEvent, ExtractedLink, PipelineWarning } from "../lib/pipeline/types";
-import { computeChains } from "../lib/chains";
+import type { ExtractedEvent, PipelineWarning } from "../lib/pipeline/types";
 import type { Actor, ClaimStatus, Family, Place } from "../lib/schema";
 import type { Db } from "./client";
 import { applyOverrides } from "./overrides";
@@ -183,7 +182,7 @@ export async function ingestArticle(
       await ensureActors(t, result.events, index);
 
       const idOf = new Map<number, string>();
-      const target = await assignToStored(t, result.events, result.links, index);
+      const target = await assignToStored(t, result.events, index);
       for (const e of result.events) {
         const s = target.get(e.key);
         if (s) {
@@ -228,15 +227,11 @@ export async function ingestArticle(
 }
 
 /**
- * Which stored event each of the article's events is, if any: best pairs first. Two events of one
- * article may join one stored event only if they could be one event themselves and are not in one
- * chain of the article (a strike and the retaliation it drew are two events however alike).
+ * Which stored event each of the article's events is, if any: best pairs first, one to one. The
+ * article's own events are already distinct (the pipeline merged what it could), so two of them
+ * never join the same stored event; only captions may add to one already claimed.
  */
-async function assignToStored(db: Db, evs: ExtractedEvent[], articleLinks: ExtractedLink[], index: ActorIndex): Promise<Map<number, Stored>> {
-  const chainOf = computeChains(
-    articleLinks.map((l) => ({ from: String(l.from), to: String(l.to) })),
-    evs.map((e) => ({ id: String(e.key), dateStart: e.dateStart })),
-  );
+async function assignToStored(db: Db, evs: ExtractedEvent[], index: ActorIndex): Promise<Map<number, Stored>> {
   const pairs: { e: ExtractedEvent; s: Stored; score: number }[] = [];
   for (const e of evs)
     for (const s of await nearbyEvents(db, e.dateStart, e.dateEnd)) {
@@ -249,9 +244,7 @@ async function assignToStored(db: Db, evs: ExtractedEvent[], articleLinks: Extra
   for (const { e, s } of pairs) {
     if (out.has(e.key)) continue;
     const others = claimed.get(s.id) ?? [];
-    const together = (o: ExtractedEvent) =>
-      e.weakOnly || o.weakOnly || ((chainOf.get(String(o.key)) ?? o.key) !== (chainOf.get(String(e.key)) ?? e.key) && sameEventScore(o, e, index) >= MERGE_THRESHOLD);
-    if (!others.every(together)) continue;
+    if (!others.every((o) => e.weakOnly || o.weakOnly)) continue;
     out.set(e.key, s);
     claimed.set(s.id, [...others, e]);
   }
@@ -427,7 +420,7 @@ async function addReversalLinks(db: Db, touched: string[], index: ActorIndex): P
     .where(and(lte(events.dateStart, hi), gte(events.dateEnd, lo), ne(events.status, "rejected")));
   const ids = near.map((e) => e.id);
   const existing = ids.length
-    ? await db.select({ from: links.fromEvent, to: links.toEvent }).from(links).where(or(inArray(links.fromEvent, ids), inArray(links.toEvent, ids)))
+    ? await db.select({ from: links.fromEvent, to: links.toEvent, kind: links.kind }).from(links).where(or(inArray(links.fromEvent, ids), inArray(links.toEvent, ids)))
     : [];
   const touchedSet = new Set(touched);
   const found = reversalLinks(

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { getStore } from "../../db/client";
+import { applyOverrides } from "../../db/overrides";
 import { defaultSeedsDir, loadCurated, readCuratedFile } from "../../db/seed";
 import { getGeocoder } from "../../geo";
 import { env } from "../../lib/env";
@@ -12,6 +13,8 @@ export async function seedCommand(o: { seeds?: string; json?: boolean }, io: Io)
   const store = await getStore();
   try {
     const report = await loadCurated(store.db, { dataset, geocode: (m, c) => geocoder.geocode(m, c), seedsDir });
+    // A reload rewrites curated rows; analysts' corrections go back on top.
+    await applyOverrides(store.db);
     if (o.json) io.stdout(JSON.stringify({ store: store.kind, ...report }) + "\n");
     else
       io.stdout(

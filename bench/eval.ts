@@ -1,0 +1,207 @@
+/**
+ * `npm run eval`: extraction quality of the ingest pipeline, end to end through the store.
+ *
+ * Seeds: the five seed articles (../shared/seeds) are ingested into an empty in-memory store that
+ * holds only the curated actors, with the publication dates the curated dataset gives (as with
+ * --published), and again with dates inferred from the text; the truth is the curated events and
+ * links (data/seed/curated.json) — the pipeline was tuned on these.
+ * Unseen: four articles written for evaluation (data/eval/articles, truth in data/eval/truth.json),
+ * written before tuning and never tuned on; ingested without a publication date (they carry
+ * datelines or front matter). Prints both; writes bench/out/eval.json.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { eq, inArray } from "drizzle-orm";
+import { openStore, type Db } from "../db/client";
+import { ingestArticle, loadActorIndex } from "../db/ingest";
+import { articles, actors, events, eventSources, links, places } from "../db/schema";
+import { defaultSeedsDir, readCuratedFile } from "../db/seed";
+import { getGeocoder } from "../geo";
+import { env } from "../lib/env";
+import { fromRoot } from "../lib/paths";
+import { cachedGeocoder, toPlace, type GeocodeFn } from "../lib/pipeline/places";
+import { readArticleFile } from "../lib/pipeline/read-file";
+import type { Family } from "../lib/schema";
+import { RADIUS_BY_PRECISION, scoreEvents, scoreLinks, type PredEvent, type TruthEvent, type TruthLink } from "./eval-score";
+
+type Body = { bodyFrom?: string; bodyUntil?: string };
+type SetInput = { name: string; files: { file: string; published?: string; body: Body }[]; truth: TruthEvent[]; links: TruthLink[] };
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** Truth tolerance from the geocoded truth place: its area, or a radius by precision. */
+function tolerance(precision: number, areaKm: number | undefined): number {
+  const base = [0, 25, 50, 100, 300][precision] ?? 300;
+  return Math.max(base, areaKm ?? 0);
+}
+
+export function seedTruth(geocode: GeocodeFn): { truth: TruthEvent[]; links: TruthLink[] } {
+  const dataset = readCuratedFile();
+  const truth = dataset.events.map((e): TruthEvent => {
+    const r = geocode(e.place.mention, e.place.context ? { context: e.place.context } : {});
+    const o = e.place.override;
+    if (!r.resolved && !o) throw new Error(`Cannot place curated event ${e.id}`);
+    const p = r.resolved ? toPlace(r) : null;
+    return {
+      id: e.id,
+      dateStart: e.dateStart,
+      dateEnd: e.dateEnd ?? e.dateStart,
+      families: [e.family],
+      place: { lat: o?.lat ?? p!.lat, lon: o?.lon ?? p!.lon, toleranceKm: o ? 25 : tolerance(p!.precision, p!.areaKm) },
+    };
+  });
+  return { truth, links: dataset.links.map((l) => ({ from: l.from, to: l.to })) };
+}
+
+async function clearStore(db: Db) {
+  await db.delete(links);
+  await db.delete(eventSources);
+  await db.delete(events);
+  await db.delete(places);
+  await db.delete(articles);
+}
+
+async function runSet(db: Db, set: SetInput, geocode: GeocodeFn) {
+  await clearStore(db);
+  const index = await loadActorIndex(db);
+  const reports = [];
+  const t0 = performance.now();
+  for (const f of set.files) {
+    const read = readArticleFile(f.file);
+    if (!read.ok) throw new Error(`${f.file}: ${read.message}`);
+    reports.push(await ingestArticle(db, read, geocode, index, f.published ? { published: f.published } : {}));
+  }
+  const ms = performance.now() - t0;
+
+  const evRows = await db.select().from(events);
+  const srcRows = evRows.length
+    ? await db
+        .select({ eventId: eventSources.eventId, start: eventSources.spanStart, end: eventSources.spanEnd, file: articles.fileName, text: articles.text })
+        .from(eventSources)
+        .innerJoin(articles, eq(articles.id, eventSources.articleId))
+        .where(inArray(eventSources.eventId, evRows.map((e) => e.id)))
+    : [];
+  const bodyOf = new Map(set.files.map((f) => [path.basename(f.file), f.body]));
+  const inBody = (s: (typeof srcRows)[number]) => {
+    const b = bodyOf.get(s.file ?? "") ?? {};
+    const text = s.text ?? "";
+    const from = b.bodyFrom ? text.indexOf(b.bodyFrom) : 0;
+    const until = b.bodyUntil ? text.indexOf(b.bodyUntil) : -1;
+    return s.start >= Math.max(0, from) && (until < 0 || s.end <= until);
+  };
+  const noise = evRows.filter((e) => {
+    const ss = srcRows.filter((s) => s.eventId === e.id);
+    return ss.length > 0 && ss.every((s) => !inBody(s));
+  });
+
+  const pred: PredEvent[] = evRows.map((e) => ({
+    id: e.id,
+    dateStart: e.dateStart,
+    dateEnd: e.dateEnd,
+    family: e.family as Family,
+    lat: e.geom.lat,
+    lon: e.geom.lon,
+    uncertaintyKm: e.areaKm ?? RADIUS_BY_PRECISION[e.geoPrecision as 1 | 2 | 3 | 4],
+  }));
+  const strict = scoreEvents(pred, set.truth);
+  const lenient = scoreEvents(pred, set.truth, true);
+  const linkRows = await db.select({ from: links.fromEvent, to: links.toEvent, method: links.method }).from(links);
+  const linkScore = scoreLinks(linkRows, set.links, strict.assignment);
+  return {
+    name: set.name,
+    articles: set.files.length,
+    ingestMs: Math.round(ms),
+    events: {
+      recall: strict.recall,
+      precision: strict.precision,
+      found: strict.requiredFound,
+      required: strict.required,
+      predicted: strict.predicted,
+      missed: strict.missed,
+      extra: strict.extra.map((id) => describe(evRows.find((e) => e.id === id)!)),
+      all: evRows.map((e) => `${describe(e)} ${e.attacker}→${e.target} = ${strict.assignment.get(e.id) ?? "-"} [${srcRows.filter((s) => s.eventId === e.id).map((s) => `${s.file?.slice(0, 3)}:${s.start}`).join(",")}]`),
+    },
+    eventsFamilyLenient: { recall: lenient.recall, precision: lenient.precision },
+    links: {
+      recall: linkScore.recall,
+      precision: linkScore.precision,
+      found: linkScore.requiredFound,
+      required: linkScore.required,
+      predicted: linkScore.predicted,
+      byMethod: Object.fromEntries(["cue", "reversal"].map((m) => [m, linkRows.filter((l) => l.method === m).length])),
+      missed: linkScore.missed,
+      extra: linkScore.extra,
+    },
+    noiseEvents: noise.map(describe),
+    published: reports.map((r) => ({ file: path.basename(r.file), published: r.published, inferred: r.publishedInferred, from: r.publishedFrom })),
+  };
+}
+
+const describe = (e: typeof events.$inferSelect) => `${e.id} ${e.family} ${e.dateStart}..${e.dateEnd} @${e.placeName}`;
+
+async function main() {
+  const seedsDir = defaultSeedsDir(env().seedsDir);
+  const geo = await getGeocoder();
+  const geocode = cachedGeocoder((m, o) => geo.geocode(m, o));
+  const store = await openStore({ memory: true });
+  try {
+    const db = store.db;
+    const dataset = readCuratedFile();
+    for (const a of dataset.actors)
+      await db.insert(actors).values({ id: a.id, name: a.name, kind: a.kind, country: a.country ?? null, parent: a.parent ?? null, aliases: a.aliases, color: a.color ?? null });
+
+    const results = [];
+    if (seedsDir) {
+      const layout = JSON.parse(fs.readFileSync(fromRoot("data", "eval", "seeds-layout.json"), "utf8")).layout as Record<string, Body>;
+      const published = new Map<string, string>();
+      for (const e of dataset.events) for (const s of e.sources) published.set(s.seed, s.published);
+      const { truth, links: truthLinks } = seedTruth(geocode);
+      const files = Object.keys(layout).map((f) => ({ file: path.join(seedsDir, f), published: published.get(f)!, body: layout[f]! }));
+      results.push(await runSet(db, { name: "seeds (tuned on)", files, truth, links: truthLinks }, geocode));
+      // As `strikeline ingest` runs without --published: dates inferred from the text where it allows.
+      const bare = files.map(({ file, body }) => ({ file, body }));
+      results.push(await runSet(db, { name: "seeds, publication dates inferred", files: bare, truth, links: truthLinks }, geocode));
+    } else console.log("Seed articles not found (../shared/seeds or STRIKELINE_SEEDS_DIR): seed evaluation skipped.");
+
+    const unseen = JSON.parse(fs.readFileSync(fromRoot("data", "eval", "truth.json"), "utf8")) as {
+      articles: { file: string; bodyStart: string; bodyEnd: string }[];
+      events: (Omit<TruthEvent, "families" | "place"> & { family: Family[]; place: { lat: number; lon: number; toleranceKm: number } })[];
+      links: TruthLink[];
+    };
+    results.push(
+      await runSet(
+        db,
+        {
+          name: "unseen (not tuned on)",
+          files: unseen.articles.map((a) => ({ file: fromRoot("data", "eval", "articles", a.file), body: { bodyFrom: a.bodyStart, bodyUntil: a.bodyEnd } })),
+          truth: unseen.events.map((e) => ({ id: e.id, dateStart: e.dateStart, dateEnd: e.dateEnd, families: e.family, place: e.place, ...(e.optional ? { optional: true } : {}) })),
+          links: unseen.links,
+        },
+        geocode,
+      ),
+    );
+
+    for (const r of results) {
+      console.log(`\n== ${r.name}: ${r.articles} articles, ingested in ${r.ingestMs} ms`);
+      console.log(`events   recall ${pct(r.events.recall)} (${r.events.found}/${r.events.required})  precision ${pct(r.events.precision)} (${r.events.predicted} predicted)   [family-compatible: recall ${pct(r.eventsFamilyLenient.recall)}, precision ${pct(r.eventsFamilyLenient.precision)}]`);
+      console.log(`links    recall ${pct(r.links.recall)} (${r.links.found}/${r.links.required})  precision ${pct(r.links.precision)} (${r.links.predicted} predicted: ${JSON.stringify(r.links.byMethod)})`);
+      console.log(`events from comments or chrome: ${r.noiseEvents.length}`);
+      // VERBOSE=seeds shows the details of the set tuned on only; the unseen set is for scoring.
+      if (process.env.VERBOSE && (process.env.VERBOSE === "all" || r.name.startsWith(process.env.VERBOSE))) {
+        for (const a of r.events.all) console.log(`  event  ${a}`);
+        for (const m of r.events.missed) console.log(`  missed event  ${m}`);
+        for (const x of r.events.extra) console.log(`  extra event   ${x}`);
+        for (const m of r.links.missed) console.log(`  missed link   ${m}`);
+        for (const x of r.links.extra) console.log(`  extra link    ${x}`);
+        for (const n of r.noiseEvents) console.log(`  noise event   ${n}`);
+        for (const p of r.published) console.log(`  published     ${p.file} ${p.published}${p.inferred ? ` (inferred: ${p.from})` : ""}`);
+      }
+    }
+    fs.mkdirSync(fromRoot("bench", "out"), { recursive: true });
+    fs.writeFileSync(fromRoot("bench", "out", "eval.json"), JSON.stringify(results, null, 2));
+  } finally {
+    await store.close();
+  }
+}
+
+await main();

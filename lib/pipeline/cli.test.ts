@@ -1,0 +1,110 @@
+/**
+ * `ingest` and `overrides` as the CLI runs them: exit codes, the JSON report, refusals of bad files
+ * that let the rest go on, progress on a terminal only, Ctrl-C. One in-memory store for the file;
+ * the dictionary geocoder keeps it independent of the gazetteer.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore, type Store } from "../../db/client";
+import { actors } from "../../db/schema";
+import { CuratedDataset } from "../curated";
+import { ingestCommand, overridesCommand, type RunReport } from "./cli";
+import { MAX_BYTES } from "./read-file";
+import { fakeGeocode, repoRoot, SAMPLE_ARTICLE } from "./testing/fixtures";
+
+let store: Store;
+let dir: string;
+const io = (isTTY = false) => {
+  const out = { stdout: "", stderr: "" };
+  return { out, io: { stdout: (s: string) => void (out.stdout += s), stderr: (s: string) => void (out.stderr += s), isTTY } };
+};
+const deps = () => ({ store, geocode: fakeGeocode });
+const write = (name: string, data: string | Buffer) => {
+  const p = path.join(dir, name);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, data);
+  return p;
+};
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "strikeline-cli-"));
+  store = await openStore({ memory: true });
+  const curated = CuratedDataset.parse(JSON.parse(fs.readFileSync(path.join(repoRoot, "data", "seed", "curated.json"), "utf8")));
+  for (const a of curated.actors) await store.db.insert(actors).values({ id: a.id, name: a.name, kind: a.kind, country: a.country ?? null, parent: a.parent ?? null, aliases: a.aliases });
+});
+afterAll(async () => {
+  await store?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe("ingestCommand", () => {
+  it("rejects bad usage with exit code 2", async () => {
+    const a = io();
+    expect(await ingestCommand({ paths: [] }, a.io, deps())).toBe(2);
+    expect(await ingestCommand({ paths: [dir], published: "12/03/2021" }, a.io, deps())).toBe(2);
+    expect(await ingestCommand({ paths: [dir], url: "not a url" }, a.io, deps())).toBe(2);
+    expect(a.out.stderr).toMatch(/YYYY-MM-DD/);
+  });
+
+  it("exits 3 when every input is refused, naming why", async () => {
+    const bad = [
+      write("bad/empty.txt", ""),
+      write("bad/binary.txt", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01])),
+      write("bad/latin1.txt", Buffer.from([0x63, 0x61, 0x66, 0xe9])),
+      write("bad/huge.txt", Buffer.alloc(MAX_BYTES + 1, 0x61)),
+    ];
+    const a = io();
+    expect(await ingestCommand({ paths: [...bad, path.join(dir, "missing.txt")], json: true }, a.io, deps())).toBe(3);
+    const r = JSON.parse(a.out.stdout) as RunReport;
+    expect(r.rejected).toBe(5);
+    expect(r.articles.map((x) => x.reason?.split(":")[0])).toEqual(["no such file or folder", "empty", "binary", "not-utf8", "too-large"]);
+  });
+
+  it("ingests a folder, skipping bad files and going on, with a JSON report", async () => {
+    write("good/sample.txt", SAMPLE_ARTICLE);
+    write("good/zz-empty.md", "");
+    const a = io();
+    expect(await ingestCommand({ paths: [path.join(dir, "good")], json: true, outlet: "Test Wire" }, a.io, deps())).toBe(0);
+    const r = JSON.parse(a.out.stdout) as RunReport;
+    expect(r).toMatchObject({ files: 2, ingested: 1, rejected: 1, eventsNew: 2, links: 1, dryRun: false });
+    expect(r.articles[0]).toMatchObject({ published: "2021-03-12", publishedInferred: true, publishedFrom: "dateline" });
+    expect(a.out.stderr).toBe("");
+  });
+
+  it("says unchanged on a second run, shows progress only on a terminal, and prints a summary", async () => {
+    const a = io(true);
+    expect(await ingestCommand({ paths: [path.join(dir, "good", "sample.txt")] }, a.io, deps())).toBe(0);
+    expect(a.out.stdout).toMatch(/unchanged/);
+    expect(a.out.stdout).toMatch(/Events: 0 new, 0 merged/);
+    expect(a.out.stderr).toMatch(/\[#+\] 1\/1/);
+  });
+
+  it("stops on Ctrl-C, rolling back the article in progress", async () => {
+    const ctrl = new AbortController();
+    ctrl.abort();
+    const a = io();
+    const p = write("later/another.txt", SAMPLE_ARTICLE.replace("12 rockets", "14 rockets"));
+    expect(await ingestCommand({ paths: [p], json: true }, a.io, { ...deps(), signal: ctrl.signal })).toBe(130);
+    expect(JSON.parse(a.out.stdout)).toMatchObject({ interrupted: true, ingested: 0 });
+  });
+});
+
+describe("overridesCommand", () => {
+  it("adds, lists, exports and imports overrides", async () => {
+    const a = io();
+    expect(await overridesCommand({ command: "add", action: "reject-event", target: "no-such-event", reason: "duplicate of another" }, a.io, deps())).toBe(0);
+    expect(a.out.stdout).toMatch(/applies when it arrives/);
+    expect(await overridesCommand({ command: "add", action: "move-place", target: "x", payload: "{not json" }, a.io, deps())).toBe(2);
+    expect(await overridesCommand({ command: "add", action: "fly-away", target: "x" }, a.io, deps())).toBe(2);
+    const file = path.join(dir, "overrides.json");
+    expect(await overridesCommand({ command: "export", file }, a.io, deps())).toBe(0);
+    const b = io();
+    expect(await overridesCommand({ command: "list", json: true }, b.io, deps())).toBe(0);
+    expect(JSON.parse(b.out.stdout).overrides).toHaveLength(1);
+    expect(await overridesCommand({ command: "import", file, json: true }, b.io, deps())).toBe(0);
+    expect(await overridesCommand({ command: "import", file: path.join(dir, "nope.json") }, b.io, deps())).toBe(3);
+    expect(await overridesCommand({ command: "remove", action: "reject-event", target: "no-such-event" }, b.io, deps())).toBe(0);
+  });
+});

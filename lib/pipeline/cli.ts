@@ -1,0 +1,276 @@
+/**
+ * `strikeline ingest` and `strikeline overrides`: argument checks, progress, and the run report.
+ * The work is in db/ingest.ts and db/overrides.ts; this file only talks to the user.
+ * Exit codes: 0 ok, 2 usage error, 3 every input rejected, 130 interrupted, 1 anything else.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { getStore, type Store } from "../../db/client";
+import type { Io } from "../io";
+import { ingestArticle, loadActorIndex, type ArticleReport } from "../../db/ingest";
+import { addOverride, exportOverrides, importOverrides, listOverrides, parseOverride, removeOverride } from "../../db/overrides";
+import { StrikelineError } from "../errors";
+import { IsoDate } from "../schema";
+import { cachedGeocoder, type GeocodeFn } from "./places";
+import { expandInputs, readArticleFile } from "./read-file";
+
+export type IngestCliOptions = { paths: string[]; published?: string; outlet?: string; url?: string; dryRun?: boolean; json?: boolean };
+/** Tests pass their own store and geocoder; the CLI opens the process-wide ones. */
+export type CliDeps = { store?: Store; geocode?: GeocodeFn; signal?: AbortSignal };
+
+async function defaultGeocoder(): Promise<GeocodeFn> {
+  const { getGeocoder } = await import("../../geo");
+  const g = await getGeocoder();
+  return (m, o) => g.geocode(m, o);
+}
+
+/** Runs `fn` with the store, closing it afterwards only when this command opened it. */
+async function withStore<T>(deps: CliDeps, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = deps.store ?? (await getStore());
+  try {
+    return await fn(store);
+  } finally {
+    if (!deps.store) await store.close();
+  }
+}
+
+function progress(io: Io, done: number, total: number, file: string) {
+  if (!io.isTTY) return;
+  const width = 24;
+  const filled = Math.round((done / total) * width);
+  const name = path.basename(file);
+  io.stderr(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${name.length > 40 ? `${name.slice(0, 39)}…` : name.padEnd(40)}`);
+  if (done === total) io.stderr("\n");
+}
+
+export type RunReport = {
+  dryRun: boolean;
+  store: string;
+  files: number;
+  ingested: number;
+  unchanged: number;
+  rejected: number;
+  failed: number;
+  interrupted: boolean;
+  eventsNew: number;
+  eventsMerged: number;
+  links: number;
+  captionsIgnored: number;
+  unresolvedPlaces: string[];
+  warnings: number;
+  articlesPerSecond: number;
+  articles: ArticleReport[];
+};
+
+export async function ingestCommand(opts: IngestCliOptions, io: Io, deps: CliDeps = {}): Promise<number> {
+  if (!opts.paths.length) {
+    io.stderr("ingest: give at least one file or folder.\n");
+    return 2;
+  }
+  if (opts.published !== undefined && !IsoDate.safeParse(opts.published).success) {
+    io.stderr(`ingest: --published must be a date as YYYY-MM-DD, not "${opts.published}".\n`);
+    return 2;
+  }
+  if (opts.url !== undefined && !/^https?:\/\/\S+$/.test(opts.url)) {
+    io.stderr(`ingest: --url must be an http(s) address, not "${opts.url}".\n`);
+    return 2;
+  }
+  const { files, missing } = expandInputs(opts.paths);
+  const reports: ArticleReport[] = missing.map((file) => ({ ...blank(file, Boolean(opts.dryRun)), reason: "no such file or folder" }));
+  if (!files.length && !missing.length) {
+    io.stderr("ingest: no .txt, .md or .html files in the given folders.\n");
+    return 3;
+  }
+
+  // Ctrl-C: the article in progress is rolled back, the rest are not started.
+  let interrupted = deps.signal?.aborted ?? false;
+  const onSigint = () => {
+    interrupted = true;
+    io.stderr("\nInterrupted: rolling back the article in progress…\n");
+  };
+  deps.signal?.addEventListener("abort", onSigint);
+  if (!deps.signal) process.once("SIGINT", onSigint);
+  const t0 = performance.now();
+  try {
+    const store = await withStore(deps, async (store) => {
+      const geocode = cachedGeocoder(deps.geocode ?? (await defaultGeocoder()));
+      const index = await loadActorIndex(store.db);
+      for (let i = 0; i < files.length && !interrupted; i++) {
+        const file = files[i]!;
+        progress(io, i, files.length, file);
+        const read = readArticleFile(file);
+        if (!read.ok) {
+          reports.push({ ...blank(file, Boolean(opts.dryRun)), reason: `${read.reason}: ${read.message}` });
+          continue;
+        }
+        try {
+          reports.push(
+            await ingestArticle(store.db, read, geocode, index, {
+              ...(opts.published ? { published: opts.published } : {}),
+              ...(opts.outlet ? { outlet: opts.outlet } : {}),
+              ...(opts.url ? { url: opts.url } : {}),
+              dryRun: Boolean(opts.dryRun),
+              shouldAbort: () => interrupted,
+            }),
+          );
+        } catch (e) {
+          reports.push({ ...blank(file, Boolean(opts.dryRun)), status: "failed", reason: (e as Error).message });
+        }
+      }
+      progress(io, files.length, files.length, "done");
+      return store.kind;
+    });
+    const report = summarise(reports, Boolean(opts.dryRun), store, interrupted, performance.now() - t0);
+    if (opts.json) io.stdout(`${JSON.stringify(report)}\n`);
+    else io.stdout(human(report));
+    if (interrupted) return 130;
+    const accepted = report.ingested + report.unchanged;
+    if (accepted === 0 && report.rejected > 0 && report.failed === 0) return 3;
+    return report.failed > 0 ? 1 : 0;
+  } finally {
+    deps.signal?.removeEventListener("abort", onSigint);
+    if (!deps.signal) process.removeListener("SIGINT", onSigint);
+  }
+}
+
+function blank(file: string, dryRun: boolean): ArticleReport {
+  return {
+    file,
+    status: "rejected",
+    dryRun,
+    articleId: null,
+    reason: null,
+    title: null,
+    published: null,
+    publishedInferred: false,
+    publishedFrom: null,
+    eventsNew: [],
+    eventsMerged: [],
+    captionsIgnored: 0,
+    links: 0,
+    unresolvedPlaces: [],
+    warnings: [],
+    ms: 0,
+  };
+}
+
+function summarise(articles: ArticleReport[], dryRun: boolean, store: string, interrupted: boolean, ms: number): RunReport {
+  const count = (s: ArticleReport["status"]) => articles.filter((a) => a.status === s).length;
+  const ingested = count("ingested");
+  return {
+    dryRun,
+    store,
+    files: articles.length,
+    ingested,
+    unchanged: count("unchanged"),
+    rejected: count("rejected"),
+    failed: count("failed"),
+    interrupted,
+    eventsNew: articles.reduce((n, a) => n + a.eventsNew.length, 0),
+    eventsMerged: articles.reduce((n, a) => n + a.eventsMerged.length, 0),
+    links: articles.reduce((n, a) => n + a.links, 0),
+    captionsIgnored: articles.reduce((n, a) => n + a.captionsIgnored, 0),
+    unresolvedPlaces: [...new Set(articles.flatMap((a) => a.unresolvedPlaces))],
+    warnings: articles.reduce((n, a) => n + a.warnings.length, 0),
+    articlesPerSecond: ingested ? Math.round((ingested / (ms / 1000)) * 10) / 10 : 0,
+    articles,
+  };
+}
+
+function human(r: RunReport): string {
+  const lines: string[] = [];
+  for (const a of r.articles) {
+    const name = path.basename(a.file);
+    if (a.status === "rejected" || a.status === "failed") {
+      lines.push(`  ✗ ${name}: ${a.status} (${a.reason})`);
+      continue;
+    }
+    if (a.status === "unchanged") {
+      lines.push(`  = ${name}: unchanged (${a.reason})`);
+      continue;
+    }
+    const date = a.published ? (a.publishedInferred ? `published ${a.published}, inferred from the ${a.publishedFrom}` : `published ${a.published}`) : "no publication date found";
+    lines.push(`  ${a.status === "aborted" ? "!" : "✓"} ${name}: ${a.eventsNew.length} new, ${a.eventsMerged.length} merged, ${a.links} links; ${date}`);
+    for (const w of a.warnings.filter((w) => w.code === "no-date")) lines.push(`      ${w.message}`);
+  }
+  const verb = r.dryRun ? "Would ingest" : "Ingested";
+  lines.push(
+    `${verb} ${r.ingested} of ${r.files} files (${r.unchanged} unchanged, ${r.rejected} rejected${r.failed ? `, ${r.failed} failed` : ""}) into the ${r.store} store${r.dryRun ? " — dry run, nothing written" : ""}.`,
+    `Events: ${r.eventsNew} new, ${r.eventsMerged} merged into known events; links: ${r.links}; caption-only mentions ignored: ${r.captionsIgnored}.`,
+    `Unresolved places: ${r.unresolvedPlaces.length ? r.unresolvedPlaces.join("; ") : "none"}. Warnings: ${r.warnings}.`,
+  );
+  if (r.interrupted) lines.push("Interrupted: the article in progress was rolled back; later files were not read.");
+  return `${lines.join("\n")}\n`;
+}
+
+export type OverridesCliOptions =
+  | { command: "add"; action: string; target: string; payload?: string; reason?: string; json?: boolean }
+  | { command: "remove"; action: string; target: string; json?: boolean }
+  | { command: "list"; json?: boolean }
+  | { command: "export"; file?: string }
+  | { command: "import"; file: string; json?: boolean };
+
+/**
+ * `strikeline overrides add <action> <target> [--payload JSON] [--reason TEXT]`,
+ * `overrides remove <action> <target>`, `overrides list [--json]`,
+ * `overrides export [file]` (stdout without a file), `overrides import <file>`.
+ */
+export async function overridesCommand(opts: OverridesCliOptions, io: Io, deps: CliDeps = {}): Promise<number> {
+  try {
+    if (opts.command === "add") {
+      let payload: unknown = {};
+      if (opts.payload) {
+        try {
+          payload = JSON.parse(opts.payload);
+        } catch {
+          io.stderr(`overrides add: --payload must be JSON, e.g. '{"lat":33.3,"lon":44.4}'.\n`);
+          return 2;
+        }
+      }
+      const input = parseOverride({ action: opts.action, targetId: opts.target, payload, ...(opts.reason ? { reason: opts.reason } : {}) });
+      const r = await withStore(deps, (s) => addOverride(s.db, input));
+      if (opts.json) io.stdout(`${JSON.stringify({ ...input, ...r })}\n`);
+      else io.stdout(`Recorded ${input.action} ${input.targetId}${r.applied ? "" : " (its target is not in the store yet; it applies when it arrives)"}.\n`);
+      return 0;
+    }
+    if (opts.command === "remove") {
+      const gone = await withStore(deps, (s) => removeOverride(s.db, opts.action, opts.target));
+      if (opts.json) io.stdout(`${JSON.stringify({ removed: gone })}\n`);
+      else io.stdout(gone ? `Removed ${opts.action} ${opts.target}. (Its effect stays until the data is reloaded.)\n` : `No ${opts.action} override for ${opts.target}.\n`);
+      return gone ? 0 : 3;
+    }
+    if (opts.command === "list") {
+      const list = await withStore(deps, (s) => listOverrides(s.db));
+      if (opts.json) io.stdout(`${JSON.stringify({ overrides: list })}\n`);
+      else if (!list.length) io.stdout("No overrides.\n");
+      else for (const o of list) io.stdout(`${o.action.padEnd(13)} ${o.targetId}${Object.keys(o.payload).length ? ` ${JSON.stringify(o.payload)}` : ""}${o.reason ? ` — ${o.reason}` : ""}\n`);
+      return 0;
+    }
+    if (opts.command === "export") {
+      const file = await withStore(deps, (s) => exportOverrides(s.db));
+      const text = `${JSON.stringify(file, null, 2)}\n`;
+      if (opts.file) {
+        fs.writeFileSync(opts.file, text);
+        io.stderr(`Wrote ${file.overrides.length} overrides to ${opts.file}.\n`);
+      } else io.stdout(text);
+      return 0;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(fs.readFileSync(opts.file, "utf8"));
+    } catch (e) {
+      io.stderr(`overrides import: cannot read ${opts.file}: ${(e as Error).message}\n`);
+      return 3;
+    }
+    const r = await withStore(deps, (s) => importOverrides(s.db, raw));
+    if (opts.json) io.stdout(`${JSON.stringify(r)}\n`);
+    else io.stdout(`Imported ${r.imported} overrides; ${r.applied} applied now, the rest apply when their targets arrive.\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof StrikelineError) {
+      io.stderr(`overrides: ${e.message}\n`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}

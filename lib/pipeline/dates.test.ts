@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { findDates } from "./dates";
+
+/** Resolves a phrase against a publication date: "start..end precision" or "+min..+max" for relative ones. */
+const d = (text: string, pub: string | null) =>
+  findDates(text, pub).map((f) => (f.kind === "relative" ? `${f.offset!.min}..${f.offset!.max} ${f.precision}` : `${f.start}..${f.end} ${f.precision}`));
+
+describe("findDates", () => {
+  it("resolves month-day dates to the latest such day not after publication", () => {
+    expect(d("rockets hit on Dec. 27 at night", "2020-01-03")).toEqual(["2019-12-27..2019-12-27 day"]);
+    expect(d("a drone struck on Jan. 28", "2024-02-03")).toEqual(["2024-01-28..2024-01-28 day"]);
+    expect(d("the attack of 3 January 2020 was", null)).toEqual(["2020-01-03..2020-01-03 day"]);
+  });
+
+  it("reads weekdays and the week before", () => {
+    expect(d("strikes on Friday", "2024-02-03")).toEqual(["2024-02-02..2024-02-02 day"]);
+    expect(d("the salvo last Thursday", "2023-04-14")).toEqual(["2023-04-06..2023-04-13 week"]);
+    expect(d("on Saturday morning last week", "2023-04-14")).toEqual(["2023-04-08..2023-04-08 day"]);
+    expect(d("last night the army", "2020-01-03")).toEqual(["2020-01-02..2020-01-03 day"]);
+    expect(d("held on the last Friday of every month", "2023-04-14")).toEqual([]);
+  });
+
+  it("reads months, years and spans relative to publication", () => {
+    expect(d("In March, gunmen fired", "2020-05-01")).toEqual(["2020-03-01..2020-03-31 month"]);
+    expect(d("In December, a rocket", "2020-05-01")).toEqual(["2019-12-01..2019-12-31 month"]);
+    expect(d("in November 2021, and", "2024-01-05")).toEqual(["2021-11-01..2021-11-30 month"]);
+    expect(d("At the end of last year, a strike", "2024-01-05")).toEqual(["2023-11-15..2023-12-31 month"]);
+    expect(d("killed three years ago in", "2023-04-14")).toEqual(["2020-01-01..2020-12-31 year"]);
+    expect(d("strikes late last month", "2023-04-14")).toEqual(["2023-03-01..2023-03-31 month"]);
+    expect(d("the March attacks", "2020-05-01")).toEqual(["2020-03-01..2020-03-31 month"]);
+    expect(d("since the 2006 war", "2023-04-14")).toEqual([]);
+  });
+
+  it("keeps relative phrases as offsets for the discourse stage", () => {
+    expect(d("The following weekend, rockets", "2020-05-01")).toEqual(["3..9 week"]);
+    expect(d("came days after a blast", "2024-01-05")).toEqual(["1..10 week"]);
+    expect(d("Four days before the salvo", "2023-04-14")).toEqual(["-4..-4 day"]);
+    expect(d("that same day", "2023-04-14")).toEqual(["0..0 day"]);
+  });
+
+  it("ignores when something was said and leaves unanchored phrases unresolved", () => {
+    expect(d("the official said today", "2020-01-03")).toEqual([]);
+    expect(d("In March, gunmen fired", null)).toEqual([]);
+  });
+});

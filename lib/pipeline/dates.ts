@@ -1,0 +1,289 @@
+/**
+ * Dates: every date expression in a sentence, resolved against the publication date to a range
+ * with a precision. "last Thursday" is a day whose week is uncertain, "In March" a month, "three
+ * years ago" a year; relative expressions ("days after …", "the following weekend") keep an offset
+ * and are resolved against another event later. chrono-node parses the absolute and weekday forms
+ * (it is fast, but only candidate sentences reach this stage); the rest are plain patterns.
+ */
+import * as chrono from "chrono-node";
+import type { DatePrecision } from "../schema";
+import type { DateFact } from "./types";
+
+const DAY = 86_400_000;
+export const toIso = (t: number) => new Date(t).toISOString().slice(0, 10);
+export const fromIso = (d: string) => Date.parse(`${d}T00:00:00Z`);
+export const addDays = (d: string, n: number) => toIso(fromIso(d) + n * DAY);
+export const daysBetween = (a: string, b: string) => Math.round((fromIso(b) - fromIso(a)) / DAY);
+const monthEnd = (y: number, m: number) => toIso(Date.UTC(y, m, 0));
+const pad = (n: number) => String(n).padStart(2, "0");
+const monthRange = (y: number, m: number) => ({ start: `${y}-${pad(m)}-01`, end: monthEnd(y, m) });
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
+  aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+const NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  several: 3, few: 3, a_few: 3,
+};
+const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : (NUMBERS[s.toLowerCase().replace(" ", "_")] ?? NaN));
+const MONTH_RE = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const WEEKDAY_RE = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
+const NUM_RE = "(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)";
+
+type Rule = {
+  re: RegExp;
+  resolve: (m: RegExpExecArray, pub: string | null) => Omit<DateFact, "span"> | null;
+};
+
+const absolute = (start: string, end: string, precision: DatePrecision, confidence = 0.9): Omit<DateFact, "span"> => ({
+  start,
+  end,
+  precision,
+  confidence,
+  kind: "absolute",
+});
+const relative = (min: number, max: number, precision: DatePrecision, confidence = 0.7): Omit<DateFact, "span"> => ({
+  start: "1970-01-01",
+  end: "1970-01-01",
+  precision,
+  confidence,
+  kind: "relative",
+  offset: { min, max },
+});
+
+/** A month without a year is the latest such month not after publication. */
+function yearForMonth(month: number, day: number, pub: string): number {
+  const [py, pm, pd] = pub.split("-").map(Number) as [number, number, number];
+  return month > pm || (month === pm && day > pd + 1) ? py - 1 : py;
+}
+
+/** Most recent given weekday on or before the publication day (a report on Friday about "Friday"). */
+function lastWeekday(pub: string, weekday: number, strictlyBefore: boolean): string {
+  const d = new Date(fromIso(pub));
+  let diff = (d.getUTCDay() - weekday + 7) % 7;
+  if (diff === 0 && strictlyBefore) diff = 7;
+  return addDays(pub, -diff);
+}
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+const RULES: Rule[] = [
+  // Relative to another event: resolved later, against that event's date.
+  { re: /\bthe (following|next) weekend\b/gi, resolve: () => relative(3, 9, "week") },
+  { re: /\b(the (following|next) day|a day later|the day after)\b/gi, resolve: () => relative(1, 1, "day") },
+  { re: /\b(the (following|next) week|a week later)\b/gi, resolve: () => relative(5, 10, "week") },
+  { re: /\b(that|the) same day\b/gi, resolve: () => relative(0, 0, "day", 0.8) },
+  { re: /\b(around|at|about) the same time\b/gi, resolve: () => relative(-3, 3, "week", 0.6) },
+  { re: /\b(a day|the day) (earlier|before)\b/gi, resolve: () => relative(-1, -1, "day") },
+  { re: /\b(soon|shortly) (after|afterwards?)\b/gi, resolve: () => relative(0, 7, "week", 0.5) },
+  { re: /\b(hours|a few hours) (later|after)\b/gi, resolve: () => relative(0, 1, "day", 0.6) },
+  {
+    re: new RegExp(`\\b${NUM_RE} (days|weeks|months) (later|after|before|earlier)\\b`, "gi"),
+    resolve: (m) => {
+      const n = num(m[1]!);
+      if (!Number.isFinite(n)) return null;
+      const unit = m[2]!.toLowerCase();
+      const size = unit === "days" ? 1 : unit === "weeks" ? 7 : 30;
+      const sign = /later|after/i.test(m[3]!) ? 1 : -1;
+      const vague = /several|few/i.test(m[1]!);
+      const lo = vague ? 2 * size : n * size - (size > 1 ? size / 2 : 0);
+      const hi = vague ? 7 * size : n * size + (size > 1 ? size / 2 : 0);
+      const [a, b] = sign > 0 ? [lo, hi] : [-hi, -lo];
+      return relative(Math.round(a), Math.round(b), unit === "days" && !vague ? "day" : unit === "months" ? "month" : "week");
+    },
+  },
+  { re: /\bdays (later|after|afterwards?)\b/gi, resolve: () => relative(1, 10, "week", 0.6) },
+  { re: /\bdays (before|earlier)\b/gi, resolve: () => relative(-10, -1, "week", 0.6) },
+  { re: /\bweeks (later|after)\b/gi, resolve: () => relative(10, 45, "month", 0.5) },
+
+  // Anchored to the publication date.
+  {
+    re: /\b(at the end of|late|in late|by the end of) last year\b/gi,
+    resolve: (_m, pub) => (pub ? absolute(`${Number(pub.slice(0, 4)) - 1}-11-15`, `${Number(pub.slice(0, 4)) - 1}-12-31`, "month", 0.8) : null),
+  },
+  {
+    re: /\b(early|earlier|in early|at the (start|beginning) of) last year\b/gi,
+    resolve: (_m, pub) => (pub ? absolute(`${Number(pub.slice(0, 4)) - 1}-01-01`, `${Number(pub.slice(0, 4)) - 1}-03-31`, "month", 0.7) : null),
+  },
+  { re: /\blast year\b/gi, resolve: (_m, pub) => (pub ? yearOf(Number(pub.slice(0, 4)) - 1) : null) },
+  { re: /\b(earlier )?this year\b/gi, resolve: (_m, pub) => (pub ? absolute(`${pub.slice(0, 4)}-01-01`, pub, "year", 0.7) : null) },
+  {
+    re: /\b(late |early |earlier )?last month\b/gi,
+    resolve: (m, pub) => {
+      if (!pub) return null;
+      const [y, mo] = pub.split("-").map(Number) as [number, number];
+      const r = monthRange(mo === 1 ? y - 1 : y, mo === 1 ? 12 : mo - 1);
+      return absolute(r.start, r.end, "month", m[1] ? 0.8 : 0.75);
+    },
+  },
+  {
+    re: /\b(earlier |late |early )?this month\b/gi,
+    resolve: (_m, pub) => (pub ? absolute(`${pub.slice(0, 8)}01`, pub, "month", 0.75) : null),
+  },
+  {
+    re: new RegExp(`\\b${NUM_RE} (years|months|weeks|days) ago\\b`, "gi"),
+    resolve: (m, pub) => {
+      const n = num(m[1]!);
+      if (!pub || !Number.isFinite(n)) return null;
+      const unit = m[2]!.toLowerCase();
+      if (unit === "years") return yearOf(Number(pub.slice(0, 4)) - n);
+      if (unit === "months") {
+        const t = new Date(fromIso(pub));
+        t.setUTCMonth(t.getUTCMonth() - n);
+        return absolute(addDays(toIso(t.getTime()), -20), addDays(toIso(t.getTime()), 20), "month", 0.6);
+      }
+      const days = unit === "weeks" ? n * 7 : n;
+      const slack = unit === "weeks" ? 4 : 0;
+      return absolute(addDays(pub, -days - slack), addDays(pub, -days + slack), unit === "weeks" ? "week" : "day", 0.7);
+    },
+  },
+  {
+    // "last Thursday": the most recent one, or the one a week before; writers use both.
+    re: new RegExp(`\\blast ${WEEKDAY_RE}\\b(?!\\s+of\\b)`, "gi"),
+    resolve: (m, pub) => {
+      if (!pub) return null;
+      const d = lastWeekday(pub, WEEKDAYS.indexOf(m[1]!.toLowerCase()), true);
+      return absolute(addDays(d, -7), d, "week", 0.7);
+    },
+  },
+  {
+    re: new RegExp(`(?<!\\blast\\s)\\b(?:(?:on|late|early|late on|early on)\\s+)?${WEEKDAY_RE}(?!\\s+of\\b)(?:\\s+(morning|afternoon|evening|night))?(\\s+(of\\s+)?last week)?\\b`, "gi"),
+    resolve: (m, pub) => {
+      if (!pub) return null;
+      const wd = WEEKDAYS.indexOf(m[1]!.toLowerCase());
+      if (m[3]) {
+        const monday = lastWeekday(pub, 1, true);
+        return absolute(addDays(monday, -7 + ((wd + 6) % 7)), addDays(monday, -7 + ((wd + 6) % 7)), "day", 0.8);
+      }
+      const d = lastWeekday(pub, wd, false);
+      return absolute(d, d, "day", 0.75);
+    },
+  },
+  {
+    re: /\b(last|this past) week(end)?\b/gi,
+    resolve: (_m, pub) => {
+      if (!pub) return null;
+      // The previous calendar week, a day wider on each side: writers stretch it.
+      const monday = lastWeekday(pub, 1, true);
+      return absolute(addDays(monday, -8), addDays(monday, 0), "week", 0.7);
+    },
+  },
+  { re: /\b(earlier )?this week\b/gi, resolve: (_m, pub) => (pub ? absolute(lastWeekday(pub, 1, false), pub, "week", 0.7) : null) },
+  { re: /\byesterday\b/gi, resolve: (_m, pub) => (pub ? absolute(addDays(pub, -1), addDays(pub, -1), "day", 0.85) : null) },
+  // A night spans two dates, and the place it happened may be ahead of the writer's time zone.
+  { re: /\blast night\b/gi, resolve: (_m, pub) => (pub ? absolute(addDays(pub, -1), pub, "day", 0.8) : null) },
+  { re: /\b(overnight|today|this morning|tonight|earlier today)\b/gi, resolve: (_m, pub) => (pub ? absolute(addDays(pub, -1), pub, "day", 0.7) : null) },
+];
+
+function yearOf(y: number): Omit<DateFact, "span"> {
+  return absolute(`${y}-01-01`, `${y}-12-31`, "year", 0.7);
+}
+
+/** Month-and-year, month-alone and year-alone forms chrono leaves out or resolves too eagerly. */
+const MONTH_RULES: Rule[] = [
+  {
+    re: new RegExp(`\\b(?:(early|mid|late|the end of|the start of|the beginning of)[ -])?${MONTH_RE},?\\s+(\\d{4})\\b`, "gi"),
+    resolve: (m) => {
+      const r = monthRange(Number(m[3]), MONTHS[m[2]!.toLowerCase().replace(".", "")]!);
+      return absolute(r.start, r.end, "month", 0.9);
+    },
+  },
+  {
+    // "In March", "in late March", "during December": no day, no year.
+    re: new RegExp(`\\b(?:in|during|since|by|until|through|from)\\s+(?:(early|mid|late)[ -])?${MONTH_RE}(?![\\s.]*\\d)`, "gi"),
+    resolve: (m, pub) => {
+      if (!pub) return null;
+      const month = MONTHS[m[2]!.toLowerCase().replace(".", "")]!;
+      const r = monthRange(yearForMonth(month, 1, pub), month);
+      return absolute(r.start, r.end, "month", 0.8);
+    },
+  },
+  {
+    re: /\b(?:in|during|since|of|by early|by late|early|late)\s+((?:19|20)\d{2})\b(?![-–]\d)/gi,
+    resolve: (m) => yearOf(Number(m[1])),
+  },
+  {
+    // "the March attacks": a month used as an adjective of the attack.
+    re: new RegExp(`\\bthe\\s+${MONTH_RE}\\s+(?=(?:attacks?|strikes?|bombings?|raids?|assassination|killing|salvo|barrage)\\b)`, "gi"),
+    resolve: (m, pub) => {
+      if (!pub) return null;
+      const month = MONTHS[m[1]!.toLowerCase().replace(".", "")]!;
+      const r = monthRange(yearForMonth(month, 1, pub), month);
+      return absolute(r.start, r.end, "month", 0.75);
+    },
+  },
+  {
+    // "the deadly 2012 attack": a year used as an adjective of the attack itself.
+    re: /(?<!\b(?:since|before|after|than|until|like|of)\s+(?:the\s+)?)\b((?:19|20)\d{2})\s+(?=(?:[\w-]+\s+)?(?:attacks?|strikes?|bombings?|raids?|war|assassination|killing|invasion|uprising)\b)/gi,
+    resolve: (m) => yearOf(Number(m[1])),
+  },
+];
+
+/** Month-day forms without a year, with or without a year (chrono handles spelling variants). */
+function chronoDates(text: string, pub: string | null): DateFact[] {
+  const out: DateFact[] = [];
+  const ref = pub ? new Date(`${pub}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1));
+  for (const r of chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
+    const k = r.start;
+    // Only written-out dates; chrono's own relative forms ("last week") are handled above with ranges.
+    if (!MONTH_WORD.test(r.text) && !/\d{1,4}[-/.]\d{1,2}/.test(r.text)) continue;
+    if (!k.isCertain("month") || !k.isCertain("day")) continue;
+    let year = k.get("year")!;
+    const month = k.get("month")!;
+    const day = k.get("day")!;
+    if (!k.isCertain("year")) {
+      if (!pub) continue;
+      year = yearForMonth(month, day, pub);
+    }
+    const iso = `${year}-${pad(month)}-${pad(day)}`;
+    if (Number.isNaN(fromIso(iso))) continue;
+    // chrono's text may include a leading weekday ("Friday, April 14, 2023"): keep it in the span.
+    const t = r.text.trimEnd();
+    out.push({ ...absolute(iso, iso, "day", k.isCertain("year") ? 0.95 : 0.85), span: { start: r.index, end: r.index + t.length } });
+  }
+  return out;
+}
+
+/** Cheap test that lets most sentences skip the date patterns entirely. */
+const MAYBE_DATE =
+  /(\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|\b(ago|last|this|yesterday|night|overnight|today|tonight|following|next|later|earlier|same day|after|afterwards?|before|weekend)\b)/i;
+const MONTH_WORD = new RegExp(`\\b${MONTH_RE}`, "i");
+
+/** All date facts in a sentence; spans are relative to the sentence. Overlaps keep the first found. */
+export function findDates(text: string, pub: string | null): DateFact[] {
+  if (!MAYBE_DATE.test(text)) return [];
+  const found: DateFact[] = [];
+  const taken = (s: number, e: number) => found.some((f) => f.span.start < e && s < f.span.end);
+  const apply = (rules: Rule[]) => {
+    for (const rule of rules) {
+      rule.re.lastIndex = 0;
+      for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+        const s = m.index;
+        const e = s + m[0].length;
+        if (taken(s, e)) continue;
+        const r = rule.resolve(m, pub);
+        if (r) found.push({ ...r, span: { start: s, end: e } });
+      }
+    }
+  };
+  // Full dates first, so "Dec. 27" is not also read as "in December".
+  for (const d of chronoDates(text, pub)) if (!taken(d.span.start, d.span.end)) found.push(d);
+  apply(MONTH_RULES);
+  apply(RULES);
+  // "the official said today", "told reporters in March": when something was said, not done.
+  const spoken = (f: DateFact) => /\b(said|says|told|added|announced|stated|wrote|briefing|reported|statement)\s+(\S+\s+){0,2}$/i.test(text.slice(Math.max(0, f.span.start - 40), f.span.start));
+  return found.filter((f) => !spoken(f)).sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Intersection of two ranges when they overlap, else null. */
+export function intersect(a: { start: string; end: string }, b: { start: string; end: string }) {
+  const start = a.start > b.start ? a.start : b.start;
+  const end = a.end < b.end ? a.end : b.end;
+  return start <= end ? { start, end } : null;
+}
+
+/** The precision a range deserves by its width. */
+export function precisionOf(start: string, end: string): DatePrecision {
+  const w = daysBetween(start, end);
+  return w <= 1 ? "day" : w <= 13 ? "week" : w <= 62 ? "month" : "year";
+}

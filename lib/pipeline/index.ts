@@ -1,0 +1,53 @@
+/**
+ * The article pipeline, composed here and nowhere else. Each stage is a pure function in its own
+ * file; the geocoder is passed in, so the whole pipeline is pure given it.
+ *
+ *   clean → published → sentences → facts per sentence → discourse → locate → finalize
+ */
+import { analyseSentence, type SentenceFacts } from "./assemble";
+import { buildActorIndex, type ActorIndex } from "./actors";
+import { clean } from "./clean";
+import { discourse } from "./discourse";
+import { finalize } from "./events";
+import { locate } from "./locate";
+import { cachedGeocoder, type GeocodeFn } from "./places";
+import { inferPublished } from "./published";
+import { sentences } from "./sentences";
+import type { ArticleInput, PipelineResult } from "./types";
+
+export type PipelineDeps = { geocode: GeocodeFn; actors: ActorIndex };
+
+export { buildActorIndex, cachedGeocoder };
+export type { ActorIndex, GeocodeFn };
+
+export function runPipeline(input: ArticleInput, deps: PipelineDeps): PipelineResult {
+  const { text, meta } = input;
+  const blocks = clean(text, input.hints);
+  const inferred = meta.published ? null : inferPublished(text, blocks);
+  const published = meta.published ?? inferred?.date ?? null;
+  const facts = sentences(text, blocks)
+    .map((s, i) => analyseSentence(i, s, published, deps.actors))
+    .filter((f): f is SentenceFacts => f !== null);
+  const told = discourse(facts, published, deps.actors);
+  const placed = locate(told.drafts, told.links, text, deps.geocode, deps.actors);
+  const done = finalize(placed.located, placed.links, deps.actors, blocks);
+  const warnings = [...told.warnings, ...done.warnings];
+  if (!published) warnings.unshift({ code: "no-date", message: "no publication date given or found; relative dates stay unresolved" });
+  const title = meta.title ?? titleLine(text, blocks);
+  return {
+    published,
+    publishedInferred: inferred !== null,
+    publishedFrom: inferred?.from ?? null,
+    title,
+    blocks,
+    events: done.events,
+    links: done.links,
+    unresolvedPlaces: placed.unresolved,
+    warnings,
+  };
+}
+
+function titleLine(text: string, blocks: PipelineResult["blocks"]): string | null {
+  const b = blocks.find((x) => x.role === "title");
+  return b ? text.slice(b.start, b.end).replace(/^#+\s*/, "").trim() : null;
+}

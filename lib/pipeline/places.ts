@@ -1,0 +1,119 @@
+/**
+ * Places: place phrases of a sentence ("near Kirkuk", "from southern Lebanon", "at the Iranian
+ * embassy in Beirut", "in western Iraq and western Syria") and their resolution through the
+ * geocoder, which is injected so that this stage stays pure and testable without geo/.
+ */
+import { area as turfArea } from "@turf/turf";
+import type { GeocodeResult } from "../../geo/result";
+import type { Place } from "../schema";
+import type { PlaceMention } from "./types";
+
+export type GeocodeFn = (mention: string, opts?: { context?: string }) => GeocodeResult;
+
+const NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*|al-\\p{Lu}[\\p{L}'-]*|el-\\p{Lu}[\\p{L}'-]*|\\d{1,3}(?!\\d|,\\s*\\d{4}))";
+const NAME = `${NAME_WORD}(?:\\s+(?:of\\s+(?:the\\s+)?|al\\s+|bin\\s+)?${NAME_WORD}){0,4}`;
+const FACILITY = "(?:\\s+(?:embassy|consulate|air\\s?base|airbase|base|airport|compound|port|camp|outpost|airfield|barracks)(?:\\s+(?:in|at|near)\\s+NAME)?)";
+const QUAL =
+  "(?:(?:the\\s+)?(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central)\\s+(?:of\\s+)?|(?:a|the)\\s+(?:suburb|suburbs|outskirts)\\s+of\\s+|the\\s+coast\\s+of\\s+|\\d+\\s*(?:km|kilometers|kilometres|miles)\\s+(?:\\w+\\s+)?of\\s+)?";
+const PREP = "\\b(in|near|outside|at|into|across|over|off|from|around|inside|toward|towards|on|onto|through|of|north of|south of|east of|west of)\\s+";
+const MENTION = new RegExp(`${PREP}((?:the\\s+|an?\\s+)?${QUAL}(?:the\\s+)?${NAME}${FACILITY.replace("NAME", NAME)}?)`, "gu");
+const AND_MORE = new RegExp(`^(\\s*(?:,|and|,\\s*and|or)\\s+)((?:the\\s+)?${QUAL}(?:the\\s+)?${NAME})`, "u");
+
+/** Peoples and faiths: a place phrase that is only one of these is an adjective, not a place. */
+const DEMONYM_ONLY = /^(Palestinians?|Americans?|Iranians?|Israelis?|Iraqis?|Syrians?|Lebanese|Yemenis?|British|Shiite|Sunni|Arabs?|Kurds?|Kurdish|Jews?|Muslims?|Christians?)$/;
+/** A phrase ending in a people's name ("the Iran-aligned Iraqi [militia]") is an adjective phrase. */
+const DEMONYM_LAST = /\b(Iraqi|Iranian|Syrian|Israeli|Lebanese|Yemeni|Saudi|Kuwaiti|Qatari|Emirati|Omani|Jordanian|Egyptian|Palestinian|Turkish|Kurdish|American|British|Russian|Afghan|Pakistani|Bahraini|Libyan|Sudanese)$/;
+/** Capitalised phrases after a preposition that are not places. */
+const NOT_PLACE =
+  /^(?:the\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The Wall Street Journal|Wall Street Journal|Journal|Iraq War|Iran-Iraq war|Iron Dome|God|Twitter|Facebook|Telegram|President|Prime Minister|General|Gen|Brig|Col|Congress|Parliament|Islam|Quds Day|Jerusalem Day|Ramadan|Clause|Copyright|Photo|Head|Christmas|Easter|English|Arabic|Katyushas?|Grad|Qassam|Tomahawks?|Shahed|Fateh|Patriot|Hellfire|Reaper|Predator|Iron Dome)\b/;
+
+/** Place phrases in a sentence; spans relative to the sentence. */
+export function findPlaces(text: string, isActorName: (s: string) => boolean): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  MENTION.lastIndex = 0;
+  for (let m = MENTION.exec(text); m; m = MENTION.exec(text)) {
+    const prep = m[1]!.toLowerCase();
+    const role = prep === "from" ? "origin" : "site";
+    const push = (raw: string, start: number) => {
+      if (!/\p{L}/u.test(raw)) return;
+      // A closing full stop belongs to the sentence unless it ends an abbreviation ("U.S.").
+      const mention = /(^|[^\p{Lu}])\p{Lu}?[\p{Ll}\d]+\.$/u.test(raw) ? raw.slice(0, -1) : raw;
+      // "an Iran-aligned Iraqi militia": adjectives of an actor, not a place.
+      if (/-(linked|backed|led|owned|aligned|based|allied|affiliated)\b/.test(mention) || DEMONYM_LAST.test(mention)) return;
+      const core = mention.replace(/^(the|an?)\s+/i, "");
+      if (NOT_PLACE.test(core) || DEMONYM_ONLY.test(core) || isActorName(core)) return;
+      // "the brother of Syrian President Bashar Assad": a person with a title is no place.
+      if (/\b(President|Minister|Gen\.?|General|King|Prince|Sheikh|Ayatollah|Leader|Secretary|Commander|Col\.?|Brig\.?)\b/.test(core)) return;
+      // "in a U.S. airstrike": a country name used as an adjective.
+      const next = text.slice(start + mention.length, start + mention.length + 12);
+      if (/^\s+\p{Ll}/u.test(next) && (/^(an?)\s+\p{Lu}[\p{L}.'-]*$/u.test(mention) || /^(the\s+)?(U\.S\.|US|U\.K\.|UK)$/.test(mention))) return;
+      const qualifier = /^(near|outside|off|north of|south of|east of|west of)$/.test(prep) ? `${prep} ` : "";
+      out.push({ mention: qualifier + mention, span: { start, end: start + mention.length }, role, toward: /^(into|at|toward|towards|on|onto|over)$/.test(prep) });
+    };
+    const start = m.index + m[0].length - m[2]!.length;
+    push(m[2]!, start);
+    // "a U.S. airbase in Iraq": if the facility is unknown, the place it is in still counts.
+    const inner = m[2]!.match(/\s(?:in|at|near)\s+(\S.*)$/);
+    if (inner && /\s(embassy|consulate|air\s?base|airbase|base|airport|compound|port|camp|outpost|airfield|barracks)\s/i.test(m[2]!)) push(inner[1]!, start + m[2]!.length - inner[1]!.length);
+    // "in western Iraq and western Syria": the same preposition governs both.
+    let rest = text.slice(start + m[2]!.length);
+    let offset = start + m[2]!.length;
+    for (let more = AND_MORE.exec(rest); more; more = AND_MORE.exec(rest)) {
+      const s = offset + more[1]!.length;
+      push(more[2]!, s);
+      offset = s + more[2]!.length;
+      rest = text.slice(offset);
+    }
+  }
+  return out;
+}
+
+/** A Place from a geocoder answer; polygons get an equivalent radius so distances can use it. */
+export function toPlace(r: Extract<GeocodeResult, { resolved: true }>): Place {
+  let areaKm: number | undefined;
+  if (r.area?.type === "radius") areaKm = r.area.km;
+  else if (r.area?.type === "polygon") {
+    const km2 = turfArea({ type: "Feature", properties: {}, geometry: r.area.geometry } as Parameters<typeof turfArea>[0]) / 1e6;
+    areaKm = Math.max(1, Math.sqrt(km2 / Math.PI));
+  }
+  return {
+    name: r.name,
+    lat: r.lat,
+    lon: r.lon,
+    precision: r.precision,
+    kind: r.kind,
+    country: r.country,
+    ...(areaKm ? { areaKm: Math.round(areaKm * 10) / 10 } : {}),
+    confidence: r.confidence,
+    source: r.source,
+  };
+}
+
+/** Great-circle distance in km. */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** How far apart two places may be and still be the same place: their uncertainty plus slack. */
+export function placeTolerance(a: Place, b: Place): number {
+  const r = (p: Place) => p.areaKm ?? [0, 10, 30, 150, 400][p.precision]!;
+  return r(a) + r(b) + 25;
+}
+
+/** Memoised geocoding for one run: articles repeat their places. */
+export function cachedGeocoder(geocode: GeocodeFn): GeocodeFn {
+  const cache = new Map<string, GeocodeResult>();
+  return (mention, opts) => {
+    const key = `${mention.trim().toLowerCase()}|${(opts?.context ?? "").trim().toLowerCase()}`;
+    let r = cache.get(key);
+    if (!r) {
+      r = geocode(mention, opts);
+      cache.set(key, r);
+    }
+    return r;
+  };
+}
