@@ -1,0 +1,52 @@
+"use client";
+/** Loads events and links from the app's own API, checks their shape, and shows the page. */
+import { useCallback, useEffect, useState } from "react";
+import { EventCollection, EventDetail, LinkList } from "@/lib/api";
+import { StrikelineApp, type StrikelineData } from "./StrikelineApp";
+
+async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
+  const res = await fetch(url, { signal, headers: { accept: "application/json" } });
+  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+  return res.json();
+}
+
+async function loadData(signal: AbortSignal): Promise<StrikelineData> {
+  const [events, links] = await Promise.all([getJson("/api/events", signal), getJson("/api/links", signal)]);
+  return { events: EventCollection.parse(events).features, links: LinkList.parse(links).links };
+}
+
+async function loadDetail(id: string, signal: AbortSignal): Promise<EventDetail> {
+  return EventDetail.parse(await getJson(`/api/events/${encodeURIComponent(id)}`, signal));
+}
+
+export function ApiStrikeline({ onlineStyleUrl }: { onlineStyleUrl: string | null }) {
+  const [data, setData] = useState<StrikelineData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    const ctrl = new AbortController();
+    loadData(ctrl.signal).then(setData, (e: unknown) => ctrl.signal.aborted || setError(e instanceof Error ? e.message : String(e)));
+    return () => ctrl.abort();
+  }, [attempt]);
+  const retry = useCallback(() => {
+    setError(null);
+    setAttempt((a) => a + 1);
+  }, []);
+
+  if (error)
+    return (
+      <div className="status" role="alert">
+        <p>Could not load the events: {error}</p>
+        <button type="button" onClick={retry}>
+          Try again
+        </button>
+      </div>
+    );
+  if (!data)
+    return (
+      <div className="status" role="status">
+        Loading events…
+      </div>
+    );
+  return <StrikelineApp data={data} loadDetail={loadDetail} onlineStyleUrl={onlineStyleUrl} />;
+}

@@ -1,0 +1,191 @@
+"use client";
+/**
+ * The page: map, timeline with playback, event list and event panel over one view state.
+ * What is visible is a pure function of (data, view state): filters give the index, playback
+ * gives a day span, the span gives a contiguous range of the index (lib/map/event-index.ts).
+ */
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { EventDetail, EventFeature, LinkOut } from "@/lib/api";
+import { eventMatcher } from "@/lib/filter";
+import { prepareArcs } from "@/lib/map/arcs";
+import { buildIndex, rangeOf } from "@/lib/map/event-index";
+import { cursorOf, effectiveWindow, visibleSpan, type PlaybackContext } from "@/lib/map/playback";
+import { dayOf } from "@/lib/map/time";
+import { DEFAULT_VIEW, type View } from "@/lib/url-state";
+import { EventList, LIST_LIMIT } from "./EventList";
+import { EventPanel } from "./EventPanel";
+import { Filters } from "./Filters";
+import { useNarrow, usePlaybackClock, usePlaybackKeys, usePrefersReducedMotion, useThrottledPair } from "./hooks";
+import { Legend } from "./Legend";
+import { MapView } from "./map/MapView";
+import { PlaybackControls } from "./PlaybackControls";
+import { installTestHook } from "./test-hook";
+import { Timeline } from "./Timeline";
+import { playbackOf, toView, useViewState, type ViewAction } from "./view-state";
+
+export type StrikelineData = { events: EventFeature[]; links: LinkOut[] };
+
+type Props = {
+  data: StrikelineData;
+  loadDetail: (id: string, signal: AbortSignal) => Promise<EventDetail>;
+  /** An online style, when STRIKELINE_BASEMAP_URL is set; the offline basemap otherwise. */
+  onlineStyleUrl: string | null;
+  initialView?: View;
+};
+
+/** Wall-clock time an arc takes to draw during playback. */
+const ARC_DRAW_SECONDS = 0.8;
+const LIST_UPDATE_MS = 250;
+/** The event panel's width on a wide screen, with its margin (globals.css .event-panel). */
+const PANEL_WIDTH = 420;
+
+const MemoFilters = memo(Filters);
+const MemoLegend = memo(Legend);
+
+export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = DEFAULT_VIEW }: Props) {
+  const [state, rawDispatch] = useViewState(initialView);
+  const reducedMotion = usePrefersReducedMotion();
+  const narrow = useNarrow();
+  const [phoneTab, setPhoneTab] = useState<"list" | "map">("list");
+
+  const eventsById = useMemo(() => new Map(data.events.map((e) => [e.id, e])), [data.events]);
+  // Time is the playback's business: the filters here leave the date window open. The index is
+  // rebuilt when a filter changes, not on every state change (filterKey stands for the filters).
+  const filterKey = JSON.stringify([state.families, state.attackers, state.targets, state.countries, state.chain, state.minKilled, state.claims, state.outlets, state.q]);
+  const filters = useMemo(() => ({ ...state, from: null, to: null }), [filterKey]);
+  const index = useMemo(() => buildIndex(data.events, eventMatcher(filters)), [data.events, filters]);
+  const ctx: PlaybackContext = useMemo(() => ({ domain: index.domain, eventDays: index.day }), [index]);
+  const dispatch = useCallback((a: ViewAction) => rawDispatch(a, ctx), [rawDispatch, ctx]);
+
+  const playback = playbackOf(state, ctx);
+  const timeWindow = effectiveWindow(playback, ctx);
+  const cursor = cursorOf(playback, ctx);
+  const span = visibleSpan(playback, ctx);
+  const range = rangeOf(index, span[0], span[1]);
+  const arcs = useMemo(() => prepareArcs(data.links, eventsById), [data.links, eventsById]);
+  const drawDays = state.playing && !reducedMotion ? state.speed * ARC_DRAW_SECONDS : 0;
+
+  // The list follows playback a few times a second; the map and the cursor follow every frame.
+  const listRange = useThrottledPair(range, LIST_UPDATE_MS, index);
+  const listEvents = useMemo(() => index.events.slice(Math.max(listRange[0], listRange[1] - LIST_LIMIT), listRange[1]), [index, listRange]);
+
+  usePlaybackClock(state.playing, dispatch);
+  usePlaybackKeys(dispatch);
+
+  const select = useCallback(
+    (id: string | null) => {
+      dispatch({ type: "select", id });
+      // An event chosen from a chain may lie past the cursor: move playback up to it.
+      const e = id ? eventsById.get(id) : undefined;
+      if (e && dayOf(e.properties.dateStart) > cursor) dispatch({ type: "seek", day: dayOf(e.properties.dateStart) });
+    },
+    [dispatch, eventsById, cursor],
+  );
+  const highlight = useCallback((chain: string | null) => dispatch({ type: "highlight", chain }), [dispatch]);
+  const onCamera = useCallback((camera: View["camera"] & object) => dispatch({ type: "camera", camera }), [dispatch]);
+
+  const map = useRef<MapLibreMap | null>(null);
+  const arcIds = useRef<string[]>([]);
+  const onMap = useCallback((m: MapLibreMap | null) => (map.current = m), []);
+  const onArcs = useCallback((ids: string[]) => (arcIds.current = ids), []);
+  const latest = useRef({ state, index, range });
+  useEffect(() => {
+    latest.current = { state, index, range };
+  });
+  useEffect(
+    () =>
+      installTestHook({
+        map: () => map.current,
+        view: () => toView(latest.current.state),
+        visibleEvents: () => {
+          const { index: ix, range: [lo, hi] } = latest.current;
+          return ix.events.slice(lo, hi).map((e) => e.id);
+        },
+        drawnArcs: () => arcIds.current,
+        domain: () => latest.current.index.domain,
+        dispatch,
+      }),
+    [dispatch],
+  );
+
+  const styleUrl = state.basemap === "online" && onlineStyleUrl ? onlineStyleUrl : null;
+  const mapHidden = narrow && phoneTab === "list";
+
+  return (
+    <div className={`app ${narrow ? "narrow" : "wide"} tab-${phoneTab}`}>
+      <header className="topbar">
+        <h1 className="brand">
+          Strikeline <span className="tagline">strikes and reprisals, from news reports</span>
+        </h1>
+        <MemoFilters events={data.events} families={state.families} attackers={state.attackers} dispatch={dispatch} />
+        {onlineStyleUrl && (
+          <button type="button" aria-pressed={state.basemap === "online"} onClick={() => dispatch({ type: "basemap", basemap: state.basemap === "online" ? "offline" : "online" })}>
+            Online basemap
+          </button>
+        )}
+      </header>
+
+      {narrow && (
+        <nav className="phone-tabs" aria-label="View">
+          <button type="button" aria-pressed={phoneTab === "list"} onClick={() => setPhoneTab("list")}>
+            List
+          </button>
+          <button type="button" aria-pressed={phoneTab === "map"} onClick={() => setPhoneTab("map")}>
+            Map
+          </button>
+        </nav>
+      )}
+
+      <main className="stage">
+        <section className={`map-pane${mapHidden ? " is-hidden" : ""}`} aria-label="Map">
+          <MapView
+            index={index}
+            range={range}
+            arcs={arcs}
+            cursor={cursor}
+            drawDays={drawDays}
+            selected={state.selected}
+            highlight={state.highlight}
+            eventsById={eventsById}
+            camera={state.camera}
+            styleUrl={styleUrl}
+            reducedMotion={reducedMotion}
+            hidden={mapHidden}
+            coveredLeft={state.selected && !narrow ? PANEL_WIDTH : 0}
+            onSelect={select}
+            onHighlight={highlight}
+            onCamera={onCamera}
+            onMap={onMap}
+            onArcs={onArcs}
+          />
+          <MemoLegend events={data.events} />
+          {state.highlight && (
+            <button type="button" className="chain-badge" onClick={() => highlight(null)}>
+              Chain highlighted — show all ✕
+            </button>
+          )}
+        </section>
+        <aside className={`list-pane${narrow && phoneTab === "map" ? " is-hidden" : ""}`}>
+          <EventList events={listEvents} total={data.events.length} shown={listRange[1] - listRange[0]} selected={state.selected} reducedMotion={reducedMotion} onSelect={select} />
+        </aside>
+        {state.selected && eventsById.has(state.selected) && (
+          <EventPanel
+            id={state.selected}
+            eventsById={eventsById}
+            loadDetail={loadDetail}
+            highlight={state.highlight}
+            onSelect={select}
+            onHighlight={highlight}
+            onClose={() => select(null)}
+          />
+        )}
+      </main>
+
+      <footer className="timeline-pane">
+        <PlaybackControls state={state} cursor={cursor} window={timeWindow} windowSet={playback.window !== null} shown={range[1] - range[0]} dispatch={dispatch} />
+        <Timeline days={index.day} domain={index.domain} window={timeWindow} windowSet={playback.window !== null} cursor={cursor} span={span} dispatch={dispatch} />
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,277 @@
+"use client";
+/**
+ * The MapLibre map. It owns nothing but the map object: every prop is derived view state, and
+ * every change is pushed to the overlay sources only when what is drawn actually changes
+ * (lib/map/drawn.ts, lib/map/arcs.ts), through writers that keep one update in flight.
+ */
+import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap, MapGeoJSONFeature } from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { EventFeature } from "@/lib/api";
+import { arcFeatures, arcsInView, arcsKey, type PreparedArc } from "@/lib/map/arcs";
+import { drawnSet, isDrawn, sameDrawn, type Drawn, type Viewport } from "@/lib/map/drawn";
+import { mercatorX, mercatorY, type EventIndex } from "@/lib/map/event-index";
+import { drawnCollections, pointsCollection } from "@/lib/map/features";
+import { ARC_LAYERS, EVENT_LAYERS, INITIAL_GLOBAL_STATE, LAYERS, OVERLAY_SOURCES, overlayLayers, SOURCES, STATE } from "@/lib/map/layers";
+import { FONT_FACES_URL, STYLE_URL, WORKER_URL } from "@/lib/map/style";
+import type { Camera } from "@/lib/url-state";
+import { addIconImages } from "./icon-images";
+import { SourceWriter } from "./source-writer";
+import { Tooltip, type Hover } from "./Tooltip";
+
+export type MapViewProps = {
+  index: EventIndex;
+  range: readonly [number, number];
+  arcs: readonly PreparedArc[];
+  cursor: number;
+  /** Data days an arc takes to draw; 0 draws arcs whole. */
+  drawDays: number;
+  selected: string | null;
+  highlight: string | null;
+  /** All events by id (a highlighted chain may include events filtered out of `index`). */
+  eventsById: ReadonlyMap<string, EventFeature>;
+  camera: Camera | null;
+  /** A style URL; the offline one by default. */
+  styleUrl: string | null;
+  reducedMotion: boolean;
+  hidden: boolean;
+  /** Pixels on the left covered by the event panel: camera moves keep what they show clear of it. */
+  coveredLeft: number;
+  onSelect: (id: string) => void;
+  onHighlight: (chain: string | null) => void;
+  onCamera: (camera: Camera) => void;
+  onMap: (map: MapLibreMap | null) => void;
+  /** Told which link ids are on the map after every arc update (for the test hook). */
+  onArcs: (ids: string[]) => void;
+};
+
+const FALLBACK_CAMERA = { center: [44, 30] as [number, number], zoom: 4 };
+
+function viewportOf(map: MapLibreMap): Viewport {
+  const b = map.getBounds();
+  return { x0: mercatorX(b.getWest()), x1: mercatorX(b.getEast()), y0: mercatorY(b.getNorth()), y1: mercatorY(b.getSouth()), zoom: map.getZoom() };
+}
+
+function cameraOf(map: MapLibreMap): Camera {
+  const c = map.getCenter();
+  return { lat: c.lat, lon: c.lng, zoom: map.getZoom(), bearing: map.getBearing() };
+}
+
+function boundsOf(events: readonly EventFeature[]): LngLatBoundsLike | null {
+  if (!events.length) return null;
+  let [w, s, e, n] = [180, 90, -180, -90];
+  for (const ev of events) {
+    const [x, y] = ev.geometry.coordinates;
+    [w, s, e, n] = [Math.min(w, x), Math.min(s, y), Math.max(e, x), Math.max(n, y)];
+  }
+  return [w, s, e, n];
+}
+
+/** Adds the overlay on top of whatever style loaded; its fonts come from our files if the style lacks them. */
+async function addOverlay(map: MapLibreMap, ownStyle: boolean) {
+  if (!ownStyle) {
+    const ours = (await (await fetch(FONT_FACES_URL)).json()) as NonNullable<ReturnType<MapLibreMap["getFontFaces"]>>;
+    map.setFontFaces({ ...ours, ...(map.getFontFaces() ?? {}) });
+  }
+  addIconImages(map);
+  for (const [id, spec] of Object.entries(OVERLAY_SOURCES)) map.addSource(id, spec);
+  for (const layer of overlayLayers()) map.addLayer(layer);
+  for (const [k, v] of Object.entries(INITIAL_GLOBAL_STATE)) map.setGlobalStateProperty(k, v);
+}
+
+export function MapView(props: MapViewProps) {
+  const { index, range, arcs, cursor, drawDays, selected, highlight, eventsById, onArcs } = props;
+  const [lo, hi] = range;
+  const container = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [viewportVersion, setViewportVersion] = useState(0);
+  const [hover, setHover] = useState<Hover | null>(null);
+  // Latest props for map event handlers registered once.
+  const latest = useRef(props);
+  useEffect(() => {
+    latest.current = props;
+  });
+  // One writer per overlay source, made on first use.
+  const writers = useRef<Record<string, SourceWriter>>({});
+  const write = (m: MapLibreMap, source: string, data: GeoJSON.GeoJSON) => (writers.current[source] ??= new SourceWriter(m, source)).set(data);
+
+  // Framing the data waits for a map with a size (one laid out while hidden has none).
+  const pendingFit = useRef(false);
+  const fitData = (m: MapLibreMap) => {
+    const b = boundsOf(latest.current.index.events);
+    if (b) m.fitBounds(b, { padding: 60, maxZoom: 7, duration: 0 });
+  };
+
+  // Create the map once per style.
+  useEffect(() => {
+    let cancelled = false;
+    let created: MapLibreMap | null = null;
+    (async () => {
+      const maplibre = await import("maplibre-gl");
+      if (cancelled || !container.current) return;
+      maplibre.setWorkerUrl(WORKER_URL);
+      const { camera } = latest.current;
+      const m = new maplibre.Map({
+        container: container.current,
+        style: props.styleUrl ?? STYLE_URL,
+        center: camera ? [camera.lon, camera.lat] : FALLBACK_CAMERA.center,
+        zoom: camera?.zoom ?? FALLBACK_CAMERA.zoom,
+        bearing: camera?.bearing ?? 0,
+        minZoom: 2,
+        maxZoom: 14,
+        // ←/→ step through events on this page; the map pans by drag and zooms by its buttons.
+        keyboard: false,
+        attributionControl: { compact: true },
+        // Label fades keep the map repainting for 300 ms after every change, which playback makes
+        // constant; under software WebGL that doubles the cost of a frame.
+        fadeDuration: 0,
+      });
+      created = m;
+      m.addControl(new maplibre.NavigationControl({ showCompass: false }), "top-right");
+      m.on("load", async () => {
+        await addOverlay(m, props.styleUrl === null);
+        if (cancelled) return;
+        if (!latest.current.camera) {
+          if (m.getContainer().clientWidth > 0) fitData(m);
+          else pendingFit.current = true;
+        }
+        setMap(m);
+        latest.current.onMap(m);
+      });
+      m.on("moveend", () => {
+        setViewportVersion((v) => v + 1);
+        latest.current.onCamera(cameraOf(m));
+      });
+      const hoverOn = (e: { point: { x: number; y: number }; features?: MapGeoJSONFeature[] }) => {
+        const f = e.features?.[0];
+        if (!f) return;
+        m.getCanvas().style.cursor = "pointer";
+        const p = f.properties as Record<string, unknown>;
+        setHover({ x: e.point.x, y: e.point.y, id: typeof p.id === "string" ? p.id : null, count: Number(p.point_count ?? p.count ?? 1) });
+      };
+      const hoverOff = () => {
+        m.getCanvas().style.cursor = "";
+        setHover(null);
+      };
+      const interactive = [...EVENT_LAYERS, LAYERS.clusters, LAYERS.cells];
+      m.on("mousemove", interactive, hoverOn);
+      m.on("mouseleave", interactive, hoverOff);
+      m.on("click", [...EVENT_LAYERS], (e) => {
+        const id = e.features?.[0]?.properties.id;
+        if (typeof id === "string") latest.current.onSelect(id);
+      });
+      m.on("click", LAYERS.clusters, async (e) => {
+        const f = e.features?.[0];
+        if (!f) return;
+        const zoom = await m.getSource<GeoJSONSource>(SOURCES.points)!.getClusterExpansionZoom(f.properties.cluster_id as number);
+        m.easeTo({ center: (f.geometry as GeoJSON.Point).coordinates as [number, number], zoom, duration: latest.current.reducedMotion ? 0 : 500 });
+      });
+      m.on("click", LAYERS.cells, (e) => {
+        m.easeTo({ center: e.lngLat, zoom: m.getZoom() + 2, duration: latest.current.reducedMotion ? 0 : 500 });
+      });
+      m.on("click", [...ARC_LAYERS], (e) => {
+        const chain = e.features?.[0]?.properties.chain;
+        if (typeof chain === "string") latest.current.onHighlight(chain);
+      });
+    })();
+    return () => {
+      cancelled = true;
+      latest.current.onMap(null);
+      created?.remove();
+      setMap(null);
+    };
+  }, [props.styleUrl]);
+
+  // What is drawn for the visible range in this viewport (deps name the range's ends: a new but
+  // equal tuple is no change). Pushed to the sources only when it changed.
+  const drawn = useMemo(() => (map ? drawnSet(index, [lo, hi], viewportOf(map)) : null), [map, index, lo, hi, viewportVersion]);
+  const lastDrawn = useRef<{ index: EventIndex; drawn: Drawn } | null>(null);
+  useEffect(() => {
+    if (!map || !drawn) return;
+    const last = lastDrawn.current;
+    if (last && last.index === index && sameDrawn(last.drawn, drawn)) return;
+    lastDrawn.current = { index, drawn };
+    const c = drawnCollections(index, drawn);
+    write(map, SOURCES.points, c.points);
+    write(map, SOURCES.areas, c.areas);
+    write(map, SOURCES.cells, c.cells);
+  }, [map, index, drawn]);
+
+  // Arcs: between two events drawn on their own (none while the view is aggregated into cells),
+  // growing while playback draws them.
+  const lastArcs = useRef<string | null>(null);
+  useEffect(() => {
+    if (!map || !drawn) return;
+    const isVisible = (id: string) => {
+      const i = index.pos.get(id);
+      return i !== undefined && isDrawn(drawn, i);
+    };
+    const list = arcsInView(arcs, isVisible, cursor, drawDays);
+    const key = arcsKey(list);
+    if (key === lastArcs.current) return;
+    lastArcs.current = key;
+    const f = arcFeatures(list);
+    write(map, SOURCES.arcLines, f.lines);
+    write(map, SOURCES.arcHeads, f.heads);
+    write(map, SOURCES.arcLabels, f.labels);
+    onArcs(list.map((a) => a.arc.link.id));
+  }, [map, index, drawn, arcs, cursor, drawDays, onArcs]);
+
+  // The selected event and the highlighted chain, drawn unclustered on top (a few features at most).
+  const lastFocus = useRef<string | null>(null);
+  useEffect(() => {
+    if (!map) return;
+    const focus: number[] = [];
+    const add = (i: number | undefined) => i !== undefined && i >= lo && i < hi && !focus.includes(i) && focus.push(i);
+    if (selected) add(index.pos.get(selected));
+    if (highlight) for (const e of eventsById.values()) if (e.properties.chainId === highlight) add(index.pos.get(e.id));
+    const key = focus.join(",");
+    if (key === lastFocus.current) return;
+    lastFocus.current = key;
+    write(map, SOURCES.focus, pointsCollection(index, Int32Array.from(focus)));
+  }, [map, index, lo, hi, selected, highlight, eventsById]);
+
+  // Selection and highlight live in the map's global state: a paint change, no re-tiling.
+  useEffect(() => {
+    map?.setGlobalStateProperty(STATE.selected, selected ?? "");
+  }, [map, selected]);
+  useEffect(() => {
+    map?.setGlobalStateProperty(STATE.chain, highlight ?? "");
+  }, [map, highlight]);
+
+  // Camera moves answer a new highlight or selection only, not every change of the panel or data.
+  useEffect(() => {
+    const { eventsById, reducedMotion, coveredLeft } = latest.current;
+    if (!map || !highlight) return;
+    const b = boundsOf([...eventsById.values()].filter((e) => e.properties.chainId === highlight));
+    const padding = { top: 70, bottom: 50, right: 70, left: coveredLeft + 50 };
+    if (b) map.fitBounds(b, { padding, maxZoom: 8, duration: reducedMotion ? 0 : 900 });
+  }, [map, highlight]);
+  useEffect(() => {
+    const { eventsById, reducedMotion, coveredLeft } = latest.current;
+    const e = selected ? eventsById.get(selected) : undefined;
+    if (!map || !e) return;
+    const p = map.project(e.geometry.coordinates);
+    const c = map.getContainer();
+    if (p.x > coveredLeft + 20 && p.x < c.clientWidth - 20 && p.y > 20 && p.y < c.clientHeight - 20) return;
+    // `offset` centres it in the uncovered part (a `padding` here would stay on the map afterwards).
+    map.easeTo({ center: e.geometry.coordinates, offset: [coveredLeft / 2, 0], duration: reducedMotion ? 0 : 700 });
+  }, [map, selected]);
+
+  // A map laid out while hidden (phone list view) has no size: measure again when shown.
+  useEffect(() => {
+    if (!map || props.hidden) return;
+    map.resize();
+    if (pendingFit.current) {
+      pendingFit.current = false;
+      fitData(map);
+    }
+  }, [map, props.hidden]);
+
+  return (
+    <div className="map-view">
+      <div ref={container} className="map-canvas" role="region" aria-label="Map of events and retaliation arcs" />
+      {hover && <Tooltip hover={hover} event={hover.id ? eventsById.get(hover.id) : undefined} />}
+    </div>
+  );
+}

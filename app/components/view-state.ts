@@ -1,0 +1,93 @@
+/**
+ * All view state of the page in one reducer: the shareable part has exactly the fields of the URL
+ * schema (lib/url-state.ts View) so that it can move into the URL by swapping this hook, plus the
+ * few transient fields the URL never carries (is it playing, loop, the sliding window's width,
+ * the chain highlighted on the map, the fractional cursor while playback moves between days).
+ */
+"use client";
+
+import { useCallback, useReducer } from "react";
+import { playbackReducer, type Playback, type PlaybackAction, type PlaybackContext } from "@/lib/map/playback";
+import { dayOf, isoOf } from "@/lib/map/time";
+import { DEFAULT_VIEW, type Camera, type View, type ViewFilters } from "@/lib/url-state";
+
+export type ViewState = Omit<View, "cursor"> & {
+  /** Day number, fractional while playing; View.cursor is the day it lies in. null = end of window. */
+  cursor: number | null;
+  playing: boolean;
+  loop: boolean;
+  /** Width of the trailing window in "window" mode, days. */
+  slideDays: number;
+  /** Chain drawn at full strength while the rest is dimmed (the URL's `chain` filters instead). */
+  highlight: string | null;
+};
+
+export type ViewAction =
+  | PlaybackAction
+  | { type: "select"; id: string | null }
+  | { type: "highlight"; chain: string | null }
+  | { type: "camera"; camera: Camera }
+  | { type: "filters"; filters: Partial<Omit<ViewFilters, "from" | "to">> }
+  | { type: "basemap"; basemap: View["basemap"] };
+
+export function fromView(v: View): ViewState {
+  return { ...v, cursor: v.cursor === null ? null : dayOf(v.cursor), playing: false, loop: false, slideDays: 30, highlight: null };
+}
+
+export function toView(s: ViewState): View {
+  const { playing: _p, loop: _l, slideDays: _s, highlight: _h, ...rest } = s;
+  return { ...rest, cursor: s.cursor === null ? null : isoOf(s.cursor) };
+}
+
+/** The playback part as the pure state machine sees it; a half-open window takes the data's end. */
+export function playbackOf(s: ViewState, ctx: PlaybackContext): Playback {
+  const window: Playback["window"] =
+    s.from === null && s.to === null ? null : [s.from === null ? ctx.domain[0] : dayOf(s.from), s.to === null ? ctx.domain[1] : dayOf(s.to)];
+  return { window, cursor: s.cursor, playing: s.playing, speed: s.speed, mode: s.mode, slideDays: s.slideDays, loop: s.loop };
+}
+
+function withPlayback(s: ViewState, p: Playback): ViewState {
+  return {
+    ...s,
+    from: p.window ? isoOf(p.window[0]) : null,
+    to: p.window ? isoOf(p.window[1]) : null,
+    cursor: p.cursor,
+    playing: p.playing,
+    speed: p.speed,
+    mode: p.mode,
+    slideDays: p.slideDays,
+    loop: p.loop,
+  };
+}
+
+export function viewReducer(s: ViewState, { action, ctx }: { action: ViewAction; ctx: PlaybackContext }): ViewState {
+  switch (action.type) {
+    case "select":
+      return { ...s, selected: action.id };
+    case "highlight":
+      return { ...s, highlight: action.chain };
+    case "camera":
+      return { ...s, camera: action.camera };
+    case "filters":
+      return { ...s, ...action.filters };
+    case "basemap":
+      return { ...s, basemap: action.basemap };
+    default: {
+      const before = playbackOf(s, ctx);
+      const after = playbackReducer(before, action, ctx);
+      return after === before ? s : withPlayback(s, after);
+    }
+  }
+}
+
+/**
+ * The page's view state. Playback needs the data's range and event days, which depend on the
+ * filters held here, so the caller passes them with each action: `dispatch(action, ctx)`.
+ */
+export function useViewState(initial: View = DEFAULT_VIEW) {
+  const [state, raw] = useReducer(viewReducer, initial, fromView);
+  const dispatch = useCallback((action: ViewAction, ctx: PlaybackContext) => raw({ action, ctx }), []);
+  return [state, dispatch] as const;
+}
+
+export type Dispatch = (action: ViewAction) => void;

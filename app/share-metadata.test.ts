@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { openStore, type Store } from "@/db/client";
+import { loadCurated, readCuratedFile, type GeocodeFn } from "@/db/seed";
+
+// The page's request context, stood in for: the headers of the request and the app's store.
+const requestHeaders = new Headers({ host: "maps.example.org", "x-forwarded-proto": "https" });
+vi.mock("next/headers", () => ({ headers: async () => requestHeaders }));
+let store: Store;
+vi.mock("@/db/client", async (original) => ({ ...(await original<typeof import("@/db/client")>()), getStore: async () => store }));
+
+const { generateShareMetadata, requestOrigin } = await import("./share-metadata");
+
+const geocode: GeocodeFn = (mention) =>
+  ({ resolved: true, mention, name: mention, lat: 33, lon: 44, precision: 1, kind: "city", country: "IQ", confidence: 0.9, alternatives: [], source: "test" }) as unknown as ReturnType<GeocodeFn>;
+
+beforeAll(async () => {
+  store = await openStore({ memory: true });
+  await loadCurated(store.db, { dataset: readCuratedFile(), geocode, seedsDir: null });
+});
+afterAll(async () => {
+  await store?.close();
+});
+
+const meta = (params: Record<string, string | string[] | undefined>) => generateShareMetadata({ searchParams: Promise.resolve(params) });
+
+describe("generateShareMetadata", () => {
+  it("describes the filtered view and points the preview image at the same parameters", async () => {
+    const m = await meta({ f: "rocket", from: "2019-12-01", to: "2020-03-31", c: "33.3,44.4,6" });
+    expect(m.title).toBe("Rocket attacks, Dec 2019–Mar 2020 · Strikeline");
+    expect(m.description).toMatch(/^\d+ of 28 events · rocket attacks · Dec 2019–Mar 2020$/);
+    expect(m.metadataBase?.toString()).toBe("https://maps.example.org/");
+    expect(m.alternates?.canonical).toBe("/?from=2019-12-01&to=2020-03-31&f=rocket&c=33.3,44.4,6");
+    expect(m.openGraph).toMatchObject({
+      title: m.title,
+      description: m.description,
+      url: "/?from=2019-12-01&to=2020-03-31&f=rocket&c=33.3,44.4,6",
+      images: [{ url: "/api/preview?from=2019-12-01&to=2020-03-31&f=rocket&c=33.3,44.4,6", width: 1200, height: 630 }],
+    });
+    expect(m.twitter).toMatchObject({ card: "summary_large_image", title: m.title, description: m.description });
+  });
+
+  it("writes the canonical form of the parameters and leaves hostile ones out", async () => {
+    const m = await meta({ f: ["rocket", "drone"], q: "<script>alert(1)</script>", colour: "red", ev: "2020-01-03-soleimani-airstrike" });
+    expect(m.title).toBe("U.S. airstrike kills Quds Force chief Qassem Soleimani · Strikeline");
+    expect(m.alternates?.canonical).toBe("/?ev=2020-01-03-soleimani-airstrike");
+    expect(JSON.stringify(m)).not.toMatch(/<script|alert|colour/);
+  });
+
+  it("gives the unfiltered page a plain title", async () => {
+    const m = await meta({});
+    expect(m.title).toBe("Strikes and retaliation, mapped · Strikeline");
+    expect(m.description).toBe("28 events");
+    expect(m.alternates?.canonical).toBe("/");
+    expect(m.openGraph?.images).toMatchObject([{ url: "/api/preview" }]);
+  });
+});
+
+describe("requestOrigin", () => {
+  it("takes the forwarded or direct host and protocol", () => {
+    expect(requestOrigin(new Headers({ host: "127.0.0.1:3000" }))).toBe("http://127.0.0.1:3000");
+    expect(requestOrigin(new Headers({ host: "a", "x-forwarded-host": "maps.example.org, proxy", "x-forwarded-proto": "https" }))).toBe("https://maps.example.org");
+    expect(requestOrigin(new Headers({ host: "[::1]:3000" }))).toBe("http://[::1]:3000");
+  });
+  it("refuses anything that is not a plain host", () => {
+    expect(requestOrigin(new Headers())).toBeNull();
+    expect(requestOrigin(new Headers({ host: "evil.com/path" }))).toBeNull();
+    expect(requestOrigin(new Headers({ host: "a\"b" }))).toBeNull();
+    expect(requestOrigin(new Headers({ host: "ok.org", "x-forwarded-proto": "javascript" }))).toBeNull();
+  });
+});

@@ -1,0 +1,50 @@
+import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
+import { describe, expect, it } from "vitest";
+import { INITIAL_GLOBAL_STATE, OVERLAY_SOURCES, overlayLayers } from "./layers";
+import { basemapLayers, buildBasemapStyle, buildFontFaces, FONT } from "./style";
+
+const files = {
+  regular: [{ file: "noto-sans-latin-400-normal.woff2", unicodeRange: ["U+0000-00FF"] }],
+  semibold: [{ file: "noto-sans-latin-600-normal.woff2", unicodeRange: ["U+0000-00FF"] }],
+  italic: [{ file: "noto-sans-latin-400-italic.woff2", unicodeRange: ["U+0000-00FF"] }],
+};
+
+describe("basemap style", () => {
+  const style = buildBasemapStyle(buildFontFaces(files));
+
+  it("is a valid MapLibre style that needs no glyph server", () => {
+    expect(validateStyleMin(style as never)).toEqual([]);
+    expect(style.glyphs).toBeUndefined();
+    expect(style["font-faces"]?.[FONT.regular]).toEqual([{ url: "/basemap/fonts/noto-sans-latin-400-normal.woff2", "unicode-range": ["U+0000-00FF"] }]);
+  });
+
+  it("loads everything from the app's own origin", () => {
+    const urls = JSON.stringify(style).match(/"(https?:)?\/\/[^"]*"/g) ?? [];
+    expect(urls).toEqual([]);
+    for (const s of Object.values(style.sources)) expect(String((s as { data: string }).data)).toMatch(/^\/basemap\//);
+  });
+
+  it("only uses fonts it declares", () => {
+    const used = new Set(JSON.stringify([...basemapLayers(), ...overlayLayers()]).match(/Noto Sans \w+/g));
+    for (const f of used) expect(Object.keys(style["font-faces"]!)).toContain(f);
+  });
+
+  it("names countries and waters above towns, so they win label collisions", () => {
+    const ids = basemapLayers().map((l) => l.id);
+    expect(ids.indexOf("country-labels")).toBeGreaterThan(ids.indexOf("city-labels"));
+    expect(ids.indexOf("water-points")).toBeGreaterThan(ids.indexOf("city-labels"));
+  });
+});
+
+describe("overlay", () => {
+  it("validates on top of the basemap, with every layer's source declared", () => {
+    const style = buildBasemapStyle(buildFontFaces(files));
+    const full = { ...style, sources: { ...style.sources, ...OVERLAY_SOURCES }, layers: [...style.layers, ...overlayLayers()], state: Object.fromEntries(Object.entries(INITIAL_GLOBAL_STATE).map(([k, v]) => [k, { default: v }])) };
+    expect(validateStyleMin(full as never)).toEqual([]);
+  });
+
+  it("has unique layer ids", () => {
+    const ids = [...basemapLayers(), ...overlayLayers()].map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

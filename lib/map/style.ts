@@ -1,0 +1,195 @@
+/**
+ * The offline basemap style, as data. scripts/build-basemap.ts writes it to
+ * public/basemap/style.json next to the GeoJSON and font files it points at; the page loads it
+ * by URL exactly as it would load an online style (STRIKELINE_BASEMAP_URL).
+ *
+ * Light and desaturated on purpose: the events carry the colour (one per attacker), the basemap
+ * only orients. Label layers go last and in priority order reversed: MapLibre places the top
+ * layer's labels first, so country and sea names win over towns, towns over airports. No `glyphs` URL: labels are rasterised in the browser from the `font-faces` files.
+ */
+import type { ExpressionSpecification, FontFacesSpecification, LayerSpecification, StyleSpecification } from "./maplibre-types";
+import type { FontFile } from "./basemap-data";
+
+export const BASEMAP_DIR = "/basemap";
+export const STYLE_URL = `${BASEMAP_DIR}/style.json`;
+export const FONT_FACES_URL = `${BASEMAP_DIR}/fonts.json`;
+/** Served beside the basemap so the page needs nothing from another origin (see setWorkerUrl). */
+export const WORKER_URL = `${BASEMAP_DIR}/maplibre-gl-worker.mjs`;
+
+export const FONT = {
+  regular: "Noto Sans Regular",
+  semibold: "Noto Sans SemiBold",
+  italic: "Noto Sans Italic",
+} as const;
+
+export const COLORS = {
+  sea: "#cfdde8",
+  land: "#f3f0ea",
+  border: "#8f8579",
+  coast: "#a9bccb",
+  river: "#a7c0d3",
+  countryLabel: "#5d554c",
+  cityLabel: "#2f2f2f",
+  cityDot: "#5f5f5f",
+  airportLabel: "#57534e",
+  waterLabel: "#46708f",
+  halo: "rgba(255,255,255,0.85)",
+} as const;
+
+/** Font name → files with their unicode ranges, in fallback order (Latin first, then Arabic). */
+export function buildFontFaces(files: Record<keyof typeof FONT, FontFile[]>, base = BASEMAP_DIR): FontFacesSpecification {
+  const faces = (list: FontFile[]) => list.map((f) => ({ url: `${base}/fonts/${f.file}`, "unicode-range": f.unicodeRange }));
+  return {
+    [FONT.regular]: faces(files.regular),
+    [FONT.semibold]: faces(files.semibold),
+    [FONT.italic]: faces(files.italic),
+  };
+}
+
+const zoomed = (...stops: number[]): ExpressionSpecification => ["interpolate", ["linear"], ["zoom"], ...stops];
+/** Features carry their own first zoom; a filter is cheaper than one layer per rank. */
+const fromZoom: ExpressionSpecification = ["<=", ["get", "minzoom"], ["zoom"]];
+
+export function basemapLayers(): LayerSpecification[] {
+  return [
+    { id: "sea", type: "background", paint: { "background-color": COLORS.sea } },
+    {
+      id: "land",
+      type: "fill",
+      source: "countries",
+      paint: { "fill-color": COLORS.land, "fill-outline-color": COLORS.coast },
+    },
+    { id: "lakes", type: "fill", source: "lakes", paint: { "fill-color": COLORS.sea } },
+    {
+      id: "rivers",
+      type: "line",
+      source: "rivers",
+      minzoom: 4,
+      paint: { "line-color": COLORS.river, "line-width": zoomed(4, 0.5, 10, 2) },
+    },
+    {
+      id: "coastline",
+      type: "line",
+      source: "countries",
+      minzoom: 5,
+      paint: { "line-color": COLORS.coast, "line-width": zoomed(5, 0.5, 12, 1.5) },
+    },
+    {
+      id: "borders",
+      type: "line",
+      source: "borders",
+      layout: { "line-join": "round" },
+      paint: { "line-color": COLORS.border, "line-width": zoomed(2, 0.5, 6, 1, 12, 2), "line-dasharray": [4, 1.5] },
+    },
+    {
+      id: "airport-labels",
+      type: "symbol",
+      source: "airports",
+      minzoom: 8,
+      layout: {
+        "text-field": ["get", "name"],
+        "text-font": [FONT.italic],
+        "text-size": 11,
+        "text-max-width": 9,
+        "text-variable-anchor": ["top", "bottom", "left", "right"],
+        "text-radial-offset": 0.4,
+      },
+      paint: { "text-color": COLORS.airportLabel, "text-halo-color": COLORS.halo, "text-halo-width": 1.2 },
+    },
+    {
+      id: "city-dots",
+      type: "circle",
+      source: "cities",
+      filter: fromZoom,
+      maxzoom: 11,
+      paint: {
+        "circle-radius": ["case", ["get", "capital"], 3, 2],
+        "circle-color": COLORS.cityDot,
+        "circle-stroke-color": "#fff",
+        "circle-stroke-width": 1,
+      },
+    },
+    {
+      id: "city-labels",
+      type: "symbol",
+      source: "cities",
+      filter: fromZoom,
+      layout: {
+        "text-field": ["get", "name"],
+        "text-font": ["case", ["get", "capital"], ["literal", [FONT.semibold]], ["literal", [FONT.regular]]],
+        "text-size": ["interpolate", ["linear"], ["get", "minzoom"], 3, 13, 10, 10.5],
+        "text-variable-anchor": ["left", "right", "top", "bottom"],
+        "text-radial-offset": 0.5,
+        "text-max-width": 8,
+        "symbol-sort-key": ["-", 0, ["get", "population"]],
+      },
+      paint: { "text-color": COLORS.cityLabel, "text-halo-color": COLORS.halo, "text-halo-width": 1.2 },
+    },
+    {
+      id: "water-lines",
+      type: "symbol",
+      source: "waters",
+      filter: ["all", ["==", ["geometry-type"], "LineString"], fromZoom],
+      layout: {
+        "symbol-placement": "line-center",
+        "text-field": ["get", "name"],
+        "text-font": [FONT.italic],
+        "text-size": zoomed(2, 11, 8, 16),
+        "text-letter-spacing": 0.12,
+        "text-max-angle": 40,
+      },
+      paint: { "text-color": COLORS.waterLabel, "text-halo-color": "rgba(207,221,232,0.8)", "text-halo-width": 1 },
+    },
+    {
+      id: "water-points",
+      type: "symbol",
+      source: "waters",
+      filter: ["all", ["==", ["geometry-type"], "Point"], fromZoom],
+      layout: {
+        "text-field": ["get", "name"],
+        "text-font": [FONT.italic],
+        "text-size": ["match", ["get", "kind"], "ocean", 15, "sea", 13, 11.5],
+        "text-letter-spacing": 0.12,
+        "text-max-width": 7,
+      },
+      paint: { "text-color": COLORS.waterLabel, "text-halo-color": "rgba(207,221,232,0.8)", "text-halo-width": 1 },
+    },
+    {
+      id: "country-labels",
+      type: "symbol",
+      source: "country-labels",
+      filter: fromZoom,
+      layout: {
+        "text-field": ["get", "name"],
+        "text-font": [FONT.semibold],
+        "text-transform": "uppercase",
+        "text-letter-spacing": 0.08,
+        "text-size": zoomed(2, 9, 6, 14, 10, 18),
+        "text-max-width": 8,
+        "symbol-sort-key": ["-", 0, ["get", "areaKm2"]],
+      },
+      paint: { "text-color": COLORS.countryLabel, "text-halo-color": COLORS.halo, "text-halo-width": 1.2 },
+    },
+  ];
+}
+
+const geojson = (file: string) => ({ type: "geojson" as const, data: `${BASEMAP_DIR}/${file}`, attribution: "" });
+
+export function buildBasemapStyle(fontFaces: FontFacesSpecification): StyleSpecification {
+  return {
+    version: 8,
+    name: "Strikeline offline basemap",
+    "font-faces": fontFaces,
+    sources: {
+      countries: { ...geojson("countries.geojson"), attribution: "Natural Earth" },
+      borders: geojson("borders.geojson"),
+      lakes: geojson("lakes.geojson"),
+      rivers: geojson("rivers.geojson"),
+      waters: geojson("waters.geojson"),
+      "country-labels": geojson("country-labels.geojson"),
+      cities: { ...geojson("cities.geojson"), attribution: "GeoNames" },
+      airports: { ...geojson("airports.geojson"), attribution: "OpenFlights" },
+    },
+    layers: basemapLayers(),
+  };
+}
