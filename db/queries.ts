@@ -51,7 +51,11 @@ async function chainIndex(db: Db): Promise<Map<string, string>> {
     .select({ from: links.fromEvent, to: links.toEvent })
     .from(links)
     .where(ne(links.status, "rejected"));
-  const evs = await db.select({ id: events.id, dateStart: events.dateStart }).from(events);
+  // Only linked events can be in a chain; reading every event would cost O(all events) per request.
+  const ends = [...new Set(rows.flatMap((r) => [r.from, r.to]))];
+  const evs = ends.length
+    ? await db.select({ id: events.id, dateStart: events.dateStart }).from(events).where(inArray(events.id, ends))
+    : [];
   return computeChains(rows, evs);
 }
 

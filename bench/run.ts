@@ -1,0 +1,34 @@
+/**
+ * `npm run bench`: every benchmark, printed as figures and ratios (never asserted in tests).
+ *   --skip-browser   leave out the Chromium scrub benchmark (it builds and serves the app)
+ */
+import { runScrubBench } from "./browser-scrub";
+import { runGeoBench } from "./geo-speed";
+import { runIngestBench } from "./ingest-speed";
+import { runStoreBench } from "./store-query";
+
+const section = (t: string) => console.log(`\n## ${t}`);
+
+section("Geocoder (gazetteer load, memory, lookups)");
+for (const [k, v] of Object.entries(await runGeoBench())) console.log(`${k.padEnd(26)} ${v}`);
+
+section("Ingest throughput");
+const ing = await runIngestBench();
+console.log(`pipeline only     ${ing.pipeline.articlesPerSecond.toFixed(1)} articles/s, ${ing.pipeline.msPerArticle.toFixed(1)} ms/article (${ing.articles} articles)`);
+console.log(`ingest into ${ing.ingest.store.padEnd(6)}${ing.ingest.articlesPerSecond.toFixed(1)} articles/s, ${ing.ingest.msPerArticle.toFixed(1)} ms/article`);
+
+section("Store queries (20k synthetic events)");
+const rows = await runStoreBench();
+for (const r of rows)
+  console.log(`${r.store.padEnd(9)} date window ${r.windowMs.toFixed(1)} ms (${r.windowRows} rows), bbox ${r.bboxMs.toFixed(1)} ms (${r.bboxRows} rows)`);
+const [pgl, pg] = [rows.find((r) => r.store === "pglite"), rows.find((r) => r.store === "postgres")];
+if (pgl && pg) console.log(`PGlite / PostgreSQL: window ×${(pgl.windowMs / pg.windowMs).toFixed(2)}, bbox ×${(pgl.bboxMs / pg.bboxMs).toFixed(2)}`);
+
+if (!process.argv.includes("--skip-browser")) {
+  section("Scrubbing in Chromium (frame time)");
+  const s = await runScrubBench();
+  console.log(`device: ${s.device}`);
+  for (const r of s.results)
+    console.log(`${String(r.n).padStart(7)} events  ${r.mode.padEnd(10)} median ${r.medianMs.toFixed(1)} ms  p95 ${r.p95Ms.toFixed(1)} ms  load ${r.loadMs.toFixed(0)} ms`);
+  console.log(`100k / 1k: median ×${s.ratio.median.toFixed(2)}, p95 ×${s.ratio.p95.toFixed(2)}`);
+}
