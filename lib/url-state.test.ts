@@ -7,11 +7,13 @@ import {
   MAX_KILLED,
   MAX_PARAM_CHARS,
   MAX_QUERY_CHARS,
+  MAX_SLIDE_DAYS,
   MAX_SPEED,
   normalizeView,
   PARAM_NAMES,
   parseView,
   PLAYBACK_MODES,
+  searchableText,
   serializeView,
   View,
   viewToApiQuery,
@@ -66,8 +68,10 @@ function randomView(r: Rng): View {
     basemap: r.pick(BASEMAPS),
     cursor: r.chance(0.5) ? isoDay(r) : null,
     mode: r.pick(PLAYBACK_MODES),
+    slideDays: r.chance(0.5) ? DEFAULT_VIEW.slideDays : r.int(1, MAX_SLIDE_DAYS),
     speed: r.chance(0.5) ? DEFAULT_VIEW.speed : r.int(1, MAX_SPEED),
     selected: r.chance(0.5) ? null : r.pick(SLUGS),
+    highlight: r.chance(0.5) ? null : r.pick(SLUGS),
   };
 }
 
@@ -80,7 +84,8 @@ describe("parseView", () => {
   it("reads every parameter", () => {
     const { view, dropped } = parse(
       "from=2019-12-01&to=2020-01-31&f=rocket,drone&atk=kataib-hezbollah&tgt=united-states&cc=iq,SY&chain=linked&minK=5" +
-        "&claim=claimed&src=Reason,The%20Times%20of%20Israel&q=Kirkuk%20base&c=33.3,44.4,5.5,-20&bm=online&t=2020-01-03&mode=window&speed=7&ev=2020-01-03-soleimani-airstrike",
+        "&claim=claimed&src=Reason,The%20Times%20of%20Israel&q=Kirkuk%20base&c=33.3,44.4,5.5,-20&bm=online&t=2020-01-03&mode=window&win=90&speed=7&ev=2020-01-03-soleimani-airstrike" +
+        "&hl=2019-12-27-k1-base-rocket-attack",
     );
     expect(dropped).toEqual([]);
     expect(view).toEqual({
@@ -99,8 +104,10 @@ describe("parseView", () => {
       basemap: "online",
       cursor: "2020-01-03",
       mode: "window",
+      slideDays: 90,
       speed: 7,
       selected: "2020-01-03-soleimani-airstrike",
+      highlight: "2019-12-27-k1-base-rocket-attack",
     });
   });
 
@@ -150,6 +157,9 @@ describe("parseView", () => {
       ["fraction", "speed=2.5", "speed"],
       ["speed zero", "speed=0", "speed"],
       ["speed too high", `speed=${MAX_SPEED + 1}`, "speed"],
+      ["window of zero days", "mode=window&win=0", "win"],
+      ["window too wide", `mode=window&win=${MAX_SLIDE_DAYS + 1}`, "win"],
+      ["script as a chain to highlight", "hl=%3Cscript%3E", "hl"],
       ["camera out of range", "c=91,0,3", "c"],
       ["camera zoom too deep", "c=0,0,23", "c"],
       ["camera Infinity", "c=Infinity,0,3", "c"],
@@ -203,6 +213,13 @@ describe("parseView", () => {
   it("keeps the other parameters when one is dropped", () => {
     const { view } = parse("f=rocket&from=2020-13-01&ev=%3Cx%3E&q=kirkuk");
     expect(view).toEqual({ ...DEFAULT_VIEW, families: ["rocket"], q: "kirkuk" });
+  });
+
+  it("keeps the trailing window's width only in window mode, where it changes what shows", () => {
+    expect(parse("mode=window&win=90").view.slideDays).toBe(90);
+    expect(parse("win=90")).toEqual({ view: DEFAULT_VIEW, dropped: [] });
+    expect(serializeView({ ...DEFAULT_VIEW, slideDays: 90 })).toBe("");
+    expect(serializeView({ ...DEFAULT_VIEW, mode: "window", slideDays: 90 })).toBe("mode=window&win=90");
   });
 
   it("allows apostrophes and quotes in a search, which names need", () => {
@@ -298,8 +315,16 @@ describe("isSameHistoryEntry", () => {
   });
   it("is false for a filter, selection, basemap or playback-mode change", () => {
     const a: View = { ...DEFAULT_VIEW };
-    for (const b of [{ families: ["rocket" as const] }, { selected: "a" }, { basemap: "online" as const }, { mode: "window" as const }, { q: "x" }])
+    for (const b of [{ families: ["rocket" as const] }, { selected: "a" }, { highlight: "a" }, { basemap: "online" as const }, { mode: "window" as const }, { q: "x" }])
       expect(isSameHistoryEntry(a, { ...a, ...b })).toBe(false);
+  });
+});
+
+describe("searchableText", () => {
+  it("keeps what a search link can carry: no markup or control characters, at most MAX_QUERY_CHARS", () => {
+    expect(searchableText("Kata'ib <b>Hezbollah</b>\u202e`")).toBe("Kata'ib bHezbollah/b");
+    expect(searchableText("x".repeat(MAX_QUERY_CHARS + 5))).toHaveLength(MAX_QUERY_CHARS);
+    for (const typed of ["a<script>b", "tab\there", "سليماني 🚀"]) expect(parse(`q=${encodeURIComponent(searchableText(typed))}`).dropped).toEqual([]);
   });
 });
 

@@ -21,6 +21,8 @@ export const MAX_QUERY_CHARS = 200;
 export const MAX_KILLED = 1_000_000;
 /** Playback speed in days of data time per second; ten years a second is already a blur. */
 export const MAX_SPEED = 3650;
+/** Longest trailing window of "window" playback, in days: ten years, like MAX_SPEED. */
+export const MAX_SLIDE_DAYS = 3650;
 const MAX_LIST_ITEMS = 50;
 const MAX_OUTLET_CHARS = 100;
 
@@ -75,10 +77,14 @@ export const View = z.object({
   /** Playback cursor; null = at the end of the window (not playing back). */
   cursor: IsoDate.nullable(),
   mode: z.enum(PLAYBACK_MODES),
+  /** Width of the trailing window in "window" mode, days; it decides which events show, so a link must carry it. */
+  slideDays: z.number().int().min(1).max(MAX_SLIDE_DAYS),
   /** Days of data time per second of playback. */
   speed: z.number().int().min(1).max(MAX_SPEED),
   /** Selected event id. */
   selected: Slug.nullable(),
+  /** Chain drawn at full strength while the rest is dimmed; unlike `chain`, it hides nothing. */
+  highlight: Slug.nullable(),
 });
 export type View = z.infer<typeof View>;
 
@@ -98,8 +104,10 @@ export const DEFAULT_VIEW: View = Object.freeze({
   basemap: "offline",
   cursor: null,
   mode: "cumulative",
+  slideDays: 30,
   speed: 30,
   selected: null,
+  highlight: null,
 });
 
 /** The part of the view that decides which events and links are shown (and counted). */
@@ -155,7 +163,17 @@ export function normalizeView(v: View): View {
     outlets: sortedUnique(v.outlets.map(collapseSpaces)),
     q: collapseSpaces(v.q.normalize("NFC")),
     camera: v.camera && normalizeCamera(v.camera),
+    // The trailing window's width means nothing while every event up to the cursor shows.
+    slideDays: v.mode === "window" ? v.slideDays : DEFAULT_VIEW.slideDays,
   };
+}
+
+/**
+ * Search text as typed, cut to what `q` accepts: the characters parseView refuses are removed and
+ * the length capped, so a search the page runs is always one its link can carry.
+ */
+export function searchableText(typed: string): string {
+  return typed.replace(new RegExp(HOSTILE_CHARS.source, "g"), "").slice(0, MAX_QUERY_CHARS);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -301,6 +319,7 @@ const PARAMS = [
     parse: (raw) => schemaValue(z.enum(PLAYBACK_MODES), raw.toLowerCase(), `expected ${PLAYBACK_MODES.join(" or ")}`),
     format: (v) => v,
   } satisfies Param<"mode">,
+  { name: "win", key: "slideDays", parse: (raw) => wholeNumber(raw, MAX_SLIDE_DAYS, 1), format: String } satisfies Param<"slideDays">,
   { name: "speed", key: "speed", parse: (raw) => wholeNumber(raw, MAX_SPEED, 1), format: String } satisfies Param<"speed">,
   {
     name: "ev",
@@ -308,6 +327,12 @@ const PARAMS = [
     parse: (raw) => schemaValue(Slug, raw.toLowerCase(), "not an event id"),
     format: (v) => v ?? "",
   } satisfies Param<"selected">,
+  {
+    name: "hl",
+    key: "highlight",
+    parse: (raw) => schemaValue(Slug, raw.toLowerCase(), "not a chain id"),
+    format: (v) => v ?? "",
+  } satisfies Param<"highlight">,
 ] as const;
 
 /** Parameter name → the View field it sets, for the README and the page's notices. */

@@ -1,7 +1,13 @@
 "use client";
-/** Loads events and links from the app's own API, checks their shape, and shows the page. */
+/**
+ * Loads events and links from the app's own API, checks their shape, and shows the page with the
+ * view its URL asked for; what the URL asked for and could not be used is named in a notice
+ * straight away, before the data arrives.
+ */
 import { useCallback, useEffect, useState } from "react";
 import { EventCollection, EventDetail, LinkList } from "@/lib/api";
+import type { Dropped, View } from "@/lib/url-state";
+import { DroppedNotice } from "./DroppedNotice";
 import { StrikelineApp, type StrikelineData } from "./StrikelineApp";
 
 async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
@@ -19,7 +25,15 @@ async function loadDetail(id: string, signal: AbortSignal): Promise<EventDetail>
   return EventDetail.parse(await getJson(`/api/events/${encodeURIComponent(id)}`, signal));
 }
 
-export function ApiStrikeline({ onlineStyleUrl }: { onlineStyleUrl: string | null }) {
+type Props = {
+  onlineStyleUrl: string | null;
+  /** parseView of the page's URL, read on the server. */
+  initialView: View;
+  dropped: readonly Dropped[];
+  embed?: boolean;
+};
+
+export function ApiStrikeline({ onlineStyleUrl, initialView, dropped, embed = false }: Props) {
   const [data, setData] = useState<StrikelineData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -33,20 +47,23 @@ export function ApiStrikeline({ onlineStyleUrl }: { onlineStyleUrl: string | nul
     setAttempt((a) => a + 1);
   }, []);
 
-  if (error)
-    return (
-      <div className="status" role="alert">
-        <p>Could not load the events: {error}</p>
-        <button type="button" onClick={retry}>
-          Try again
-        </button>
-      </div>
-    );
-  if (!data)
-    return (
-      <div className="status" role="status">
-        Loading events…
-      </div>
-    );
-  return <StrikelineApp data={data} loadDetail={loadDetail} onlineStyleUrl={onlineStyleUrl} />;
+  return (
+    <>
+      <DroppedNotice dropped={dropped} />
+      {error ? (
+        <div className="status" role="alert">
+          <p>Could not load the events: {error}</p>
+          <button type="button" onClick={retry}>
+            Try again
+          </button>
+        </div>
+      ) : !data ? (
+        <div className="status" role="status">
+          Loading events…
+        </div>
+      ) : (
+        <StrikelineApp data={data} loadDetail={loadDetail} onlineStyleUrl={onlineStyleUrl} initialView={initialView} embed={embed} />
+      )}
+    </>
+  );
 }

@@ -15,8 +15,12 @@ type Props = {
   eventsById: ReadonlyMap<string, EventFeature>;
   loadDetail: (id: string, signal: AbortSignal) => Promise<EventDetail>;
   highlight: string | null;
+  /** The view's chain filter; with onChainFilter, the panel can narrow the view to this event's chain. */
+  chainFilter: string;
   onSelect: (id: string) => void;
   onHighlight: (chain: string | null) => void;
+  /** Absent where the page has no filters to undo it with (the embedded view). */
+  onChainFilter?: (chain: string) => void;
   onClose: () => void;
 };
 
@@ -43,7 +47,7 @@ function Hop({ link, other, direction, onSelect }: { link: LinkOut; other: Event
   );
 }
 
-export function EventPanel({ id, eventsById, loadDetail, highlight, onSelect, onHighlight, onClose }: Props) {
+export function EventPanel({ id, eventsById, loadDetail, highlight, chainFilter, onSelect, onHighlight, onChainFilter, onClose }: Props) {
   const [load, setLoad] = useState<Load>({ id, detail: null, error: null });
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -146,9 +150,16 @@ export function EventPanel({ id, eventsById, loadDetail, highlight, onSelect, on
           ) : (
             !detail && !load.error && <p className="muted">Loading links…</p>
           )}
-          <button type="button" aria-pressed={highlight === chain} onClick={() => onHighlight(highlight === chain ? null : chain)}>
-            {highlight === chain ? "Show all events" : "Highlight this chain"}
-          </button>
+          <div className="ep-chain-actions">
+            <button type="button" aria-pressed={highlight === chain} onClick={() => onHighlight(highlight === chain ? null : chain)}>
+              {highlight === chain ? "Show all events" : "Highlight this chain"}
+            </button>
+            {onChainFilter && (
+              <button type="button" aria-pressed={chainFilter === chain} onClick={() => onChainFilter(chainFilter === chain ? "all" : chain)}>
+                Only this chain
+              </button>
+            )}
+          </div>
         </section>
       )}
 

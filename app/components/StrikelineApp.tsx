@@ -1,8 +1,9 @@
 "use client";
 /**
- * The page: map, timeline with playback, event list and event panel over one view state.
- * What is visible is a pure function of (data, view state): filters give the index, playback
- * gives a day span, the span gives a contiguous range of the index (lib/map/event-index.ts).
+ * The page: map, timeline with playback, event list and event panel over one view state, which
+ * the URL holds (url-sync.ts). What is visible is a pure function of (data, view state): filters
+ * give the index, playback gives a day span, the span gives a contiguous range of the index
+ * (lib/map/event-index.ts). Embedded (/embed), it is the map, timeline and playback alone.
  */
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -12,7 +13,7 @@ import { prepareArcs } from "@/lib/map/arcs";
 import { buildIndex, rangeOf } from "@/lib/map/event-index";
 import { cursorOf, effectiveWindow, visibleSpan, type PlaybackContext } from "@/lib/map/playback";
 import { dayOf } from "@/lib/map/time";
-import { DEFAULT_VIEW, type View } from "@/lib/url-state";
+import { DEFAULT_VIEW, serializeView, viewToApiQuery, type View } from "@/lib/url-state";
 import { EventList, LIST_LIMIT } from "./EventList";
 import { EventPanel } from "./EventPanel";
 import { Filters } from "./Filters";
@@ -20,8 +21,10 @@ import { useNarrow, usePlaybackClock, usePlaybackKeys, usePrefersReducedMotion, 
 import { Legend } from "./Legend";
 import { MapView } from "./map/MapView";
 import { PlaybackControls } from "./PlaybackControls";
+import { ShareDialog } from "./ShareDialog";
 import { installTestHook } from "./test-hook";
 import { Timeline } from "./Timeline";
+import { useUrlSync, viewHref } from "./url-sync";
 import { playbackOf, toView, useViewState, type ViewAction } from "./view-state";
 
 export type StrikelineData = { events: EventFeature[]; links: LinkOut[] };
@@ -32,6 +35,8 @@ type Props = {
   /** An online style, when STRIKELINE_BASEMAP_URL is set; the offline basemap otherwise. */
   onlineStyleUrl: string | null;
   initialView?: View;
+  /** The embeddable view: no header, filters or list, and no history entries of its own. */
+  embed?: boolean;
 };
 
 /** Wall-clock time an arc takes to draw during playback. */
@@ -43,11 +48,13 @@ const PANEL_WIDTH = 420;
 const MemoFilters = memo(Filters);
 const MemoLegend = memo(Legend);
 
-export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = DEFAULT_VIEW }: Props) {
+export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = DEFAULT_VIEW, embed = false }: Props) {
   const [state, rawDispatch] = useViewState(initialView);
   const reducedMotion = usePrefersReducedMotion();
   const narrow = useNarrow();
-  const [phoneTab, setPhoneTab] = useState<"list" | "map">("list");
+  // A link that names a camera was sent for its map: a phone opens on it.
+  const [phoneTab, setPhoneTab] = useState<"list" | "map">(initialView.camera ? "map" : "list");
+  const [sharing, setSharing] = useState(false);
 
   const eventsById = useMemo(() => new Map(data.events.map((e) => [e.id, e])), [data.events]);
   // Time is the playback's business: the filters here leave the date window open. The index is
@@ -55,6 +62,12 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
   const filterKey = JSON.stringify([state.families, state.attackers, state.targets, state.countries, state.chain, state.minKilled, state.claims, state.outlets, state.q]);
   const filters = useMemo(() => ({ ...state, from: null, to: null }), [filterKey]);
   const index = useMemo(() => buildIndex(data.events, eventMatcher(filters)), [data.events, filters]);
+  // What the filters and the date window let through, counted as the API and the downloads count
+  // (an event shows when its date span overlaps the window), whatever the playback cursor shows.
+  const matching = useMemo(
+    () => index.events.filter(({ properties: p }) => (state.from === null || p.dateEnd >= state.from) && (state.to === null || p.dateStart <= state.to)).length,
+    [index, state.from, state.to],
+  );
   const ctx: PlaybackContext = useMemo(() => ({ domain: index.domain, eventDays: index.day }), [index]);
   const dispatch = useCallback((a: ViewAction) => rawDispatch(a, ctx), [rawDispatch, ctx]);
 
@@ -72,6 +85,11 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
 
   usePlaybackClock(state.playing, dispatch);
   usePlaybackKeys(dispatch);
+
+  const view = toView(state);
+  const query = serializeView(view);
+  const restore = useCallback((v: View) => dispatch({ type: "restore", view: v }), [dispatch]);
+  useUrlSync(view, query, !state.playing, restore, embed ? "replace" : "push");
 
   const select = useCallback(
     (id: string | null) => {
@@ -110,23 +128,32 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
   );
 
   const styleUrl = state.basemap === "online" && onlineStyleUrl ? onlineStyleUrl : null;
-  const mapHidden = narrow && phoneTab === "list";
+  const mapHidden = !embed && narrow && phoneTab === "list";
+  const chainFilter = useCallback((chain: View["chain"]) => dispatch({ type: "filters", filters: { chain } }), [dispatch]);
 
   return (
-    <div className={`app ${narrow ? "narrow" : "wide"} tab-${phoneTab}`}>
-      <header className="topbar">
-        <h1 className="brand">
-          Strikeline <span className="tagline">strikes and reprisals, from news reports</span>
-        </h1>
-        <MemoFilters events={data.events} families={state.families} attackers={state.attackers} dispatch={dispatch} />
-        {onlineStyleUrl && (
-          <button type="button" aria-pressed={state.basemap === "online"} onClick={() => dispatch({ type: "basemap", basemap: state.basemap === "online" ? "offline" : "online" })}>
-            Online basemap
-          </button>
-        )}
-      </header>
+    <div className={`app ${narrow ? "narrow" : "wide"} tab-${phoneTab}${embed ? " embed" : ""}`}>
+      {!embed && (
+        <header className="topbar">
+          <h1 className="brand">
+            Strikeline <span className="tagline">strikes and reprisals, from news reports</span>
+          </h1>
+          <MemoFilters events={data.events} filters={filters} shown={matching} total={data.events.length} dispatch={dispatch} />
+          <div className="topbar-actions">
+            {onlineStyleUrl && (
+              <button type="button" aria-pressed={state.basemap === "online"} onClick={() => dispatch({ type: "basemap", basemap: state.basemap === "online" ? "offline" : "online" })}>
+                Online basemap
+              </button>
+            )}
+            <button type="button" className="share-button" aria-haspopup="dialog" onClick={() => setSharing(true)}>
+              Share
+            </button>
+          </div>
+        </header>
+      )}
+      {sharing && <ShareDialog query={query} apiQuery={viewToApiQuery(view)} shown={matching} onClose={() => setSharing(false)} />}
 
-      {narrow && (
+      {!embed && narrow && (
         <nav className="phone-tabs" aria-label="View">
           <button type="button" aria-pressed={phoneTab === "list"} onClick={() => setPhoneTab("list")}>
             List
@@ -149,6 +176,7 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
             highlight={state.highlight}
             eventsById={eventsById}
             camera={state.camera}
+            restores={state.restores}
             styleUrl={styleUrl}
             reducedMotion={reducedMotion}
             hidden={mapHidden}
@@ -165,18 +193,27 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
               Chain highlighted — show all ✕
             </button>
           )}
+          {embed && (
+            <a className="open-full" href={viewHref("/", query)} target="_blank" rel="noopener">
+              Open in Strikeline
+            </a>
+          )}
         </section>
-        <aside className={`list-pane${narrow && phoneTab === "map" ? " is-hidden" : ""}`}>
-          <EventList events={listEvents} total={data.events.length} shown={listRange[1] - listRange[0]} selected={state.selected} reducedMotion={reducedMotion} onSelect={select} />
-        </aside>
+        {!embed && (
+          <aside className={`list-pane${narrow && phoneTab === "map" ? " is-hidden" : ""}`}>
+            <EventList events={listEvents} total={data.events.length} shown={listRange[1] - listRange[0]} selected={state.selected} reducedMotion={reducedMotion} onSelect={select} />
+          </aside>
+        )}
         {state.selected && eventsById.has(state.selected) && (
           <EventPanel
             id={state.selected}
             eventsById={eventsById}
             loadDetail={loadDetail}
             highlight={state.highlight}
+            chainFilter={state.chain}
             onSelect={select}
             onHighlight={highlight}
+            onChainFilter={embed ? undefined : chainFilter}
             onClose={() => select(null)}
           />
         )}

@@ -32,7 +32,20 @@ describe("view state", () => {
       { type: "filters", filters: { families: ["drone"] } },
     ]);
     expect(s).toMatchObject({ selected: "e1", highlight: "c1", camera: { zoom: 5 }, families: ["drone"] });
-    expect(toView(s)).not.toHaveProperty("highlight");
+    expect(serializeView(toView(s))).toBe("f=drone&c=33,44,5&ev=e1&hl=c1");
+  });
+
+  it("keeps the trailing window's width in the view, for a link to show the same events", () => {
+    const s = run([{ type: "setSlideDays", days: 90 }, { type: "setMode", mode: "window" }]);
+    expect(serializeView(toView(s))).toBe("mode=window&win=90");
+  });
+
+  it("restores a view from the URL whole: playback stops, the loop setting stays, and the restore is counted", () => {
+    const { view } = parseView(new URLSearchParams("f=rocket&t=2020-01-03&ev=e2&c=30,40,6"));
+    const playing = run([{ type: "select", id: "e1" }, { type: "setLoop", loop: true }, { type: "play" }]);
+    const s = viewReducer(playing, { action: { type: "restore", view }, ctx });
+    expect(toView(s)).toEqual(view);
+    expect(s).toMatchObject({ playing: false, loop: true, restores: playing.restores + 1 });
   });
 
   it("returns the same state for an action that changes nothing", () => {

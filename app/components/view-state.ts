@@ -1,8 +1,8 @@
 /**
  * All view state of the page in one reducer: the shareable part has exactly the fields of the URL
- * schema (lib/url-state.ts View) so that it can move into the URL by swapping this hook, plus the
- * few transient fields the URL never carries (is it playing, loop, the sliding window's width,
- * the chain highlighted on the map, the fractional cursor while playback moves between days).
+ * schema (lib/url-state.ts View), which app/components/url-sync.ts writes to the address bar,
+ * plus the few transient fields the URL never carries (is it playing, loop, the fractional cursor
+ * while playback moves between days, and a count of views restored from the URL).
  */
 "use client";
 
@@ -16,10 +16,12 @@ export type ViewState = Omit<View, "cursor"> & {
   cursor: number | null;
   playing: boolean;
   loop: boolean;
-  /** Width of the trailing window in "window" mode, days. */
-  slideDays: number;
-  /** Chain drawn at full strength while the rest is dimmed (the URL's `chain` filters instead). */
-  highlight: string | null;
+  /**
+   * Bumped whenever a whole view is put in place from a URL (Back, Forward). The map keeps that
+   * view's camera then, instead of moving to its selection or highlight as it does when a user
+   * picks them.
+   */
+  restores: number;
 };
 
 export type ViewAction =
@@ -28,14 +30,15 @@ export type ViewAction =
   | { type: "highlight"; chain: string | null }
   | { type: "camera"; camera: Camera }
   | { type: "filters"; filters: Partial<Omit<ViewFilters, "from" | "to">> }
-  | { type: "basemap"; basemap: View["basemap"] };
+  | { type: "basemap"; basemap: View["basemap"] }
+  | { type: "restore"; view: View };
 
 export function fromView(v: View): ViewState {
-  return { ...v, cursor: v.cursor === null ? null : dayOf(v.cursor), playing: false, loop: false, slideDays: 30, highlight: null };
+  return { ...v, cursor: v.cursor === null ? null : dayOf(v.cursor), playing: false, loop: false, restores: 0 };
 }
 
 export function toView(s: ViewState): View {
-  const { playing: _p, loop: _l, slideDays: _s, highlight: _h, ...rest } = s;
+  const { playing: _p, loop: _l, restores: _r, ...rest } = s;
   return { ...rest, cursor: s.cursor === null ? null : isoOf(s.cursor) };
 }
 
@@ -72,6 +75,9 @@ export function viewReducer(s: ViewState, { action, ctx }: { action: ViewAction;
       return { ...s, ...action.filters };
     case "basemap":
       return { ...s, basemap: action.basemap };
+    case "restore":
+      // Playback stops (the view names a date, not a motion); the loop setting is the user's own.
+      return { ...fromView(action.view), loop: s.loop, restores: s.restores + 1 };
     default: {
       const before = playbackOf(s, ctx);
       const after = playbackReducer(before, action, ctx);

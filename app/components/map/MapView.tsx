@@ -14,7 +14,7 @@ import { mercatorX, mercatorY, type EventIndex } from "@/lib/map/event-index";
 import { drawnCollections, pointsCollection } from "@/lib/map/features";
 import { ARC_LAYERS, EVENT_LAYERS, INITIAL_GLOBAL_STATE, LAYERS, OVERLAY_SOURCES, overlayLayers, SOURCES, STATE } from "@/lib/map/layers";
 import { FONT_FACES_URL, STYLE_URL, WORKER_URL } from "@/lib/map/style";
-import type { Camera } from "@/lib/url-state";
+import { normalizeCamera, type Camera } from "@/lib/url-state";
 import { addIconImages } from "./icon-images";
 import { SourceWriter } from "./source-writer";
 import { Tooltip, type Hover } from "./Tooltip";
@@ -30,7 +30,13 @@ export type MapViewProps = {
   highlight: string | null;
   /** All events by id (a highlighted chain may include events filtered out of `index`). */
   eventsById: ReadonlyMap<string, EventFeature>;
+  /** The view's camera; null = the page's own framing of the data, which is never reported back. */
   camera: Camera | null;
+  /**
+   * Changes when a whole view is put in place from the URL (Back, Forward): its camera is kept, where a
+   * selection or highlight the user picks moves the map to it.
+   */
+  restores: number;
   /** A style URL; the offline one by default. */
   styleUrl: string | null;
   reducedMotion: boolean;
@@ -39,6 +45,7 @@ export type MapViewProps = {
   coveredLeft: number;
   onSelect: (id: string) => void;
   onHighlight: (chain: string | null) => void;
+  /** Told the camera after every move but the page's own framing (fitting the data, resizing a hidden map). */
   onCamera: (camera: Camera) => void;
   onMap: (map: MapLibreMap | null) => void;
   /** Told which link ids are on the map after every arc update (for the test hook). */
@@ -56,6 +63,9 @@ function cameraOf(map: MapLibreMap): Camera {
   const c = map.getCenter();
   return { lat: c.lat, lon: c.lng, zoom: map.getZoom(), bearing: map.getBearing() };
 }
+
+/** Equal as a link would write them: what the URL brought back is where the map already is. */
+const sameCamera = (a: Camera, b: Camera) => JSON.stringify(normalizeCamera(a)) === JSON.stringify(normalizeCamera(b));
 
 function boundsOf(events: readonly EventFeature[]): LngLatBoundsLike | null {
   if (!events.length) return null;
@@ -80,7 +90,7 @@ async function addOverlay(map: MapLibreMap, ownStyle: boolean) {
 }
 
 export function MapView(props: MapViewProps) {
-  const { index, range, arcs, cursor, drawDays, selected, highlight, eventsById, onArcs } = props;
+  const { index, range, arcs, cursor, drawDays, selected, highlight, eventsById, camera, restores, onArcs } = props;
   const [lo, hi] = range;
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
@@ -95,11 +105,30 @@ export function MapView(props: MapViewProps) {
   const writers = useRef<Record<string, SourceWriter>>({});
   const write = (m: MapLibreMap, source: string, data: GeoJSON.GeoJSON) => (writers.current[source] ??= new SourceWriter(m, source)).set(data);
 
+  // Moves the page makes on its own (framing the data, measuring a map that was hidden) are not the
+  // user's camera: `camera` stays null so a link keeps saying "frame the data". Both move at once,
+  // so the flag covers exactly their moveend. A moveend that leaves the camera where it was (the
+  // page's layout resized the map) is no news either.
+  const quiet = useRef(false);
+  const lastCamera = useRef<Camera | null>(null);
+  const quietly = (move: () => void) => {
+    quiet.current = true;
+    try {
+      move();
+    } finally {
+      quiet.current = false;
+    }
+  };
   // Framing the data waits for a map with a size (one laid out while hidden has none).
   const pendingFit = useRef(false);
   const fitData = (m: MapLibreMap) => {
     const b = boundsOf(latest.current.index.events);
-    if (b) m.fitBounds(b, { padding: 60, maxZoom: 7, duration: 0 });
+    const padding = { top: 60, bottom: 60, right: 60, left: latest.current.coveredLeft + 60 };
+    if (b) quietly(() => m.fitBounds(b, { padding, maxZoom: 7, duration: 0 }));
+  };
+  const frameData = (m: MapLibreMap) => {
+    if (m.getContainer().clientWidth > 0) fitData(m);
+    else pendingFit.current = true;
   };
 
   // Create the map once per style.
@@ -131,16 +160,16 @@ export function MapView(props: MapViewProps) {
       m.on("load", async () => {
         await addOverlay(m, props.styleUrl === null);
         if (cancelled) return;
-        if (!latest.current.camera) {
-          if (m.getContainer().clientWidth > 0) fitData(m);
-          else pendingFit.current = true;
-        }
+        if (!latest.current.camera) frameData(m);
         setMap(m);
         latest.current.onMap(m);
       });
       m.on("moveend", () => {
         setViewportVersion((v) => v + 1);
-        latest.current.onCamera(cameraOf(m));
+        const now = cameraOf(m);
+        const moved = !lastCamera.current || !sameCamera(now, lastCamera.current);
+        lastCamera.current = now;
+        if (moved && !quiet.current) latest.current.onCamera(now);
       });
       const hoverOn = (e: { point: { x: number; y: number }; features?: MapGeoJSONFeature[] }) => {
         const f = e.features?.[0];
@@ -239,29 +268,47 @@ export function MapView(props: MapViewProps) {
     map?.setGlobalStateProperty(STATE.chain, highlight ?? "");
   }, [map, highlight]);
 
-  // Camera moves answer a new highlight or selection only, not every change of the panel or data.
+  // A view restored from the URL brings its camera (moveend then reports where the map really is,
+  // clamped to its zoom range), or none: the page's own framing again. Otherwise `camera` came
+  // from the map itself and already matches it.
+  const restoresSeen = useRef(restores);
   useEffect(() => {
-    const { eventsById, reducedMotion, coveredLeft } = latest.current;
-    if (!map || !highlight) return;
-    const b = boundsOf([...eventsById.values()].filter((e) => e.properties.chainId === highlight));
-    const padding = { top: 70, bottom: 50, right: 70, left: coveredLeft + 50 };
-    if (b) map.fitBounds(b, { padding, maxZoom: 8, duration: reducedMotion ? 0 : 900 });
-  }, [map, highlight]);
+    if (!map) return;
+    const restored = restores !== restoresSeen.current;
+    restoresSeen.current = restores;
+    if (camera) {
+      if (!sameCamera(camera, cameraOf(map))) map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom, bearing: camera.bearing });
+    } else if (restored) frameData(map);
+  }, [map, camera, restores]);
+
+  // Camera moves answer a highlight or selection the user picks, not every change of the panel or
+  // data, and not the view the page opens with or goes back to, whose camera is part of it.
+  const focusSeen = useRef<{ selected: string | null; highlight: string | null; restores: number } | null>(null);
   useEffect(() => {
+    if (!map) return;
+    const before = focusSeen.current;
+    focusSeen.current = { selected, highlight, restores };
+    if (!before || before.restores !== restores) return;
     const { eventsById, reducedMotion, coveredLeft } = latest.current;
-    const e = selected ? eventsById.get(selected) : undefined;
-    if (!map || !e) return;
+    if (highlight && highlight !== before.highlight) {
+      const b = boundsOf([...eventsById.values()].filter((e) => e.properties.chainId === highlight));
+      const padding = { top: 70, bottom: 50, right: 70, left: coveredLeft + 50 };
+      if (b) map.fitBounds(b, { padding, maxZoom: 8, duration: reducedMotion ? 0 : 900 });
+      return;
+    }
+    const e = selected && selected !== before.selected ? eventsById.get(selected) : undefined;
+    if (!e) return;
     const p = map.project(e.geometry.coordinates);
     const c = map.getContainer();
     if (p.x > coveredLeft + 20 && p.x < c.clientWidth - 20 && p.y > 20 && p.y < c.clientHeight - 20) return;
     // `offset` centres it in the uncovered part (a `padding` here would stay on the map afterwards).
     map.easeTo({ center: e.geometry.coordinates, offset: [coveredLeft / 2, 0], duration: reducedMotion ? 0 : 700 });
-  }, [map, selected]);
+  }, [map, selected, highlight, restores]);
 
   // A map laid out while hidden (phone list view) has no size: measure again when shown.
   useEffect(() => {
     if (!map || props.hidden) return;
-    map.resize();
+    quietly(() => map.resize());
     if (pendingFit.current) {
       pendingFit.current = false;
       fitData(map);

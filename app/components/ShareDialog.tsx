@@ -1,0 +1,134 @@
+"use client";
+/**
+ * Sharing the view: its link (copied, or handed to the system's share sheet where the browser has
+ * one), the same view as an embeddable frame, and the filtered events as GeoJSON or CSV.
+ * Everything here is made from the view's canonical query, so equal views share equal links.
+ */
+import { useEffect, useRef, useState } from "react";
+import { viewHref } from "./url-sync";
+
+type Props = {
+  /** serializeView of the view. */
+  query: string;
+  /** viewToApiQuery of the view: the filters the downloads apply. */
+  apiQuery: string;
+  /** Events the downloads hold. */
+  shown: number;
+  onClose: () => void;
+};
+
+/** The text of an HTML attribute value in double quotes. */
+const attr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+/**
+ * Copies through the Clipboard API; where that is missing or refused (an insecure origin, a denied
+ * permission) the text is selected in its field instead, for the user to copy.
+ */
+async function copy(text: string, field: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    if (!navigator.clipboard) throw new Error("no clipboard");
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    field?.focus();
+    field?.select();
+    return false;
+  }
+}
+
+export function ShareDialog({ query, apiQuery, shown, onClose }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const linkField = useRef<HTMLInputElement>(null);
+  const embedField = useRef<HTMLTextAreaElement>(null);
+  const copyButton = useRef<HTMLButtonElement>(null);
+  const [status, setStatus] = useState("");
+  const [canShare, setCanShare] = useState(false);
+
+  useEffect(() => {
+    const d = dialog.current;
+    d?.showModal();
+    copyButton.current?.focus();
+    setCanShare(typeof navigator.share === "function");
+    return () => d?.close();
+  }, []);
+
+  const origin = window.location.origin;
+  const link = origin + viewHref("/", query);
+  const snippet = `<iframe src="${attr(origin + viewHref("/embed", query))}" title="Strikeline map" width="800" height="520" style="border:0" loading="lazy"></iframe>`;
+  const download = (format: "geojson" | "csv") => `/api/export?${[`format=${format}`, apiQuery].filter(Boolean).join("&")}`;
+
+  const selected = (what: string) => `The ${what} is selected: press Ctrl+C (⌘C on a Mac) to copy it.`;
+  const copyInto = async (what: string, text: string, field: HTMLInputElement | HTMLTextAreaElement | null) =>
+    setStatus((await copy(text, field)) ? `Copied the ${what}.` : `Could not copy. ${selected(what)}`);
+  const share = async () => {
+    try {
+      await navigator.share({ title: document.title, url: link });
+    } catch (e) {
+      // Closing the share sheet is not a failure.
+      if (e instanceof DOMException && e.name === "AbortError") return;
+      linkField.current?.select();
+      setStatus(`Could not share. ${selected("link")}`);
+    }
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="share-dialog"
+      aria-labelledby="share-title"
+      onClose={onClose}
+      // A click on the backdrop lands on the dialog element itself.
+      onClick={(e) => e.target === e.currentTarget && e.currentTarget.close()}
+    >
+      <div className="share-body">
+        <header className="share-head">
+          <h2 id="share-title">Share this view</h2>
+          <button type="button" className="share-close" aria-label="Close" onClick={() => dialog.current?.close()}>
+            ✕
+          </button>
+        </header>
+        <p className="muted">The link opens these filters, this date, the selected event and this part of the map.</p>
+
+        <label className="share-field">
+          <span>Link</span>
+          <input ref={linkField} type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+        </label>
+        <div className="share-actions">
+          <button ref={copyButton} type="button" onClick={() => copyInto("link", link, linkField.current)}>
+            Copy link
+          </button>
+          {canShare && (
+            <button type="button" onClick={share}>
+              Share…
+            </button>
+          )}
+        </div>
+
+        <label className="share-field">
+          <span>Embed on a web page</span>
+          <textarea ref={embedField} readOnly rows={3} value={snippet} onFocus={(e) => e.currentTarget.select()} />
+        </label>
+        <div className="share-actions">
+          <button type="button" onClick={() => copyInto("embed code", snippet, embedField.current)}>
+            Copy embed code
+          </button>
+        </div>
+
+        <p className="share-downloads">
+          Download the {shown.toLocaleString("en")} filtered event{shown === 1 ? "" : "s"}:{" "}
+          <a href={download("geojson")} download>
+            GeoJSON
+          </a>{" "}
+          ·{" "}
+          <a href={download("csv")} download>
+            CSV
+          </a>
+        </p>
+
+        <p className="share-status" role="status">
+          {status}
+        </p>
+      </div>
+    </dialog>
+  );
+}
