@@ -15,7 +15,7 @@ for (const [k, v] of Object.entries(await runGeoBench())) console.log(`${k.padEn
 section("Ingest throughput");
 const ing = await runIngestBench();
 console.log(`pipeline only     ${ing.pipeline.articlesPerSecond.toFixed(1)} articles/s, ${ing.pipeline.msPerArticle.toFixed(1)} ms/article (${ing.articles} articles)`);
-console.log(`ingest into ${ing.ingest.store.padEnd(6)}${ing.ingest.articlesPerSecond.toFixed(1)} articles/s, ${ing.ingest.msPerArticle.toFixed(1)} ms/article`);
+console.log(`ingest into ${ing.ingest.store.padEnd(7)}${ing.ingest.articlesPerSecond.toFixed(1)} articles/s, ${ing.ingest.msPerArticle.toFixed(1)} ms/article`);
 
 section("Store queries (20k synthetic events)");
 const rows = await runStoreBench();
