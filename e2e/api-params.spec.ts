@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { readCsv } from "../lib/testing/read-csv";
 
 /**
  * The HTTP API under hostile parameters: every bad one is a 400 naming it, never a 500, never
@@ -8,28 +9,6 @@ import { expect, test, type APIRequestContext, type APIResponse } from "@playwri
 type Fc = { features: { id: string; properties: Record<string, unknown> }[]; counts: { shown: number; total: number } };
 
 const json = async <T>(r: APIResponse): Promise<T> => (await r.json()) as T;
-
-/** RFC 4180, strictly: fails on a bare quote or line break outside quotes. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === "") quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else if (ch === '"' || ch === "\r" || ch === "\n") throw new Error(`bare ${JSON.stringify(ch)} at ${i}`);
-    else cell += ch;
-  }
-  if (cell !== "" || row.length) throw new Error("missing final line break");
-  return rows;
-}
 
 async function expectRefused(request: APIRequestContext, url: string, parameter: string) {
   const r = await request.get(url);

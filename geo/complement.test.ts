@@ -6,7 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import * as turf from "@turf/turf";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getGeocoder, ResolvedGeocode, type Geocoder, type GeocodeResult } from "./index";
+import { km, resolved } from "./test-support";
+import { getGeocoder, ResolvedGeocode, type Geocoder } from "./index";
 import { splitHead } from "./qualifiers";
 
 let geo: Geocoder;
@@ -14,12 +15,7 @@ beforeAll(async () => {
   geo = await getGeocoder();
 });
 
-function resolved(r: GeocodeResult): ResolvedGeocode {
-  if (!r.resolved) throw new Error(`unresolved: ${r.mention} (${r.reason})`);
-  return r;
-}
 
-const km = (r: { lat: number; lon: number }, lat: number, lon: number) => turf.distance([r.lon, r.lat], [lon, lat]);
 
 describe("splitHead", () => {
   it.each([

@@ -3,21 +3,16 @@
  * abbreviations of states, dependencies, buildings and streets, and namesakes of villages in
  * countries the text never names. Reference points are approximate centres (Wikipedia).
  */
-import * as turf from "@turf/turf";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getGeocoder, type Geocoder, type GeocodeResult, type ResolvedGeocode } from "./index";
+import { km, resolved } from "./test-support";
+import { getGeocoder, type Geocoder } from "./index";
 
 let geo: Geocoder;
 beforeAll(async () => {
   geo = await getGeocoder();
 });
 
-function resolved(r: GeocodeResult): ResolvedGeocode {
-  if (!r.resolved) throw new Error(`unresolved: ${r.mention} (${r.reason})`);
-  return r;
-}
 
-const km = (r: { lat: number; lon: number }, lat: number, lon: number) => turf.distance([r.lon, r.lat], [lon, lat]);
 
 describe("adjectival forms", () => {
   it.each([

@@ -11,7 +11,8 @@
  */
 import * as turf from "@turf/turf";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getGeocoder, type Geocoder, type GeocodeResult, type ResolvedGeocode } from "./index";
+import { km, resolved } from "./test-support";
+import { getGeocoder, type Geocoder } from "./index";
 
 const CITY_KM = 15;
 const SITE_KM = 5;
@@ -26,14 +27,7 @@ beforeAll(async () => {
   geo = await getGeocoder();
 });
 
-function resolved(r: GeocodeResult): ResolvedGeocode {
-  if (!r.resolved) throw new Error(`unresolved: ${r.mention} (${r.reason})`);
-  return r;
-}
 
-function km(r: ResolvedGeocode, lat: number, lon: number): number {
-  return turf.distance([r.lon, r.lat], [lon, lat]);
-}
 
 /** [mention, context, expected lat, lon, tolerance km, country] */
 type Expect = [string, string | undefined, number, number, number, string | null];

@@ -1,28 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EventFeature, LinkOut } from "./api";
 import { csvCell, eventsCsv, viewGeoJson } from "./export";
-
-/** A strict RFC 4180 reader, enough to check that what we write reads back cell for cell. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell === "") quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else if (ch === '"' || ch === "\r" || ch === "\n") throw new Error(`bare ${JSON.stringify(ch)} at ${i}`);
-    else cell += ch;
-  }
-  if (cell !== "" || row.length) throw new Error("missing final line break");
-  return rows;
-}
+import { readCsv } from "./testing/read-csv";
 
 const feature = (id: string, title: string, note: string, coordinates: [number, number]): EventFeature => ({
   type: "Feature",

@@ -1,3 +1,4 @@
+import { rng, type Rng } from "./testing/rng";
 import { describe, expect, it } from "vitest";
 import { CLAIM_STATUSES, FAMILIES } from "./schema";
 import {
@@ -22,23 +23,6 @@ import {
 const parse = (qs: string) => parseView(new URLSearchParams(qs));
 const droppedNames = (qs: string) => parse(qs).dropped.map((d) => d.param);
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failing case can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!;
-  const some = <T>(xs: readonly T[], max = xs.length): T[] => Array.from({ length: int(0, max) }, () => pick(xs));
-  const chance = (p: number) => next() < p;
-  return { next, int, pick, some, chance };
-}
-type Rng = ReturnType<typeof rng>;
 
 const isoDay = (r: Rng) => new Date(Date.UTC(r.int(1990, 2030), 0, 1) + r.int(0, 364) * 86_400_000).toISOString().slice(0, 10);
 const SLUGS = ["iran", "united-states", "kataib-hezbollah", "2020-01-03-soleimani-airstrike", "a", "x9", "all-the-way"];
