@@ -7,7 +7,8 @@
  * links (data/seed/curated.json) — the pipeline was tuned on these.
  * Unseen: four articles written for evaluation (data/eval/articles, truth in data/eval/truth.json),
  * written before tuning and never tuned on; ingested without a publication date (they carry
- * datelines or front matter). Prints both; writes bench/out/eval.json.
+ * datelines or front matter). Dev2: eleven more articles of our own (data/eval/dev2, same truth format),
+ * tuned on. EVAL_SETS=seeds,dev2,unseen picks the sets (default all). Writes bench/out/eval.json.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -151,7 +152,9 @@ async function main() {
       await db.insert(actors).values({ id: a.id, name: a.name, kind: a.kind, country: a.country ?? null, parent: a.parent ?? null, aliases: a.aliases, color: a.color ?? null });
 
     const results = [];
-    if (seedsDir) {
+    // EVAL_SETS=seeds,dev2,dev2-fresh,unseen (default: all) picks the sets to run.
+    const wanted = new Set((process.env.EVAL_SETS ?? "seeds,dev2,dev2-fresh,unseen").split(",").map((x) => x.trim()));
+    if (seedsDir && wanted.has("seeds")) {
       const layout = JSON.parse(fs.readFileSync(fromRoot("data", "eval", "seeds-layout.json"), "utf8")).layout as Record<string, Body>;
       const published = new Map<string, string>();
       for (const e of dataset.events) for (const s of e.sources) published.set(s.seed, s.published);
@@ -161,25 +164,31 @@ async function main() {
       // As `strikeline ingest` runs without --published: dates inferred from the text where it allows.
       const bare = files.map(({ file, body }) => ({ file, body }));
       results.push(await runSet(db, { name: "seeds, publication dates inferred", files: bare, truth, links: truthLinks }, geocode));
-    } else console.log("Seed articles not found (../shared/seeds or STRIKELINE_SEEDS_DIR): seed evaluation skipped.");
+    } else if (wanted.has("seeds")) console.log("Seed articles not found (../shared/seeds or STRIKELINE_SEEDS_DIR): seed evaluation skipped.");
 
-    const unseen = JSON.parse(fs.readFileSync(fromRoot("data", "eval", "truth.json"), "utf8")) as {
-      articles: { file: string; bodyStart: string; bodyEnd: string }[];
-      events: (Omit<TruthEvent, "families" | "place"> & { family: Family[]; place: { lat: number; lon: number; toleranceKm: number } })[];
-      links: TruthLink[];
+    const truthSet = (name: string, truthFile: string, dir: string) => {
+      const t = JSON.parse(fs.readFileSync(truthFile, "utf8")) as {
+        articles: { file: string; bodyStart: string; bodyEnd: string }[];
+        events: (Omit<TruthEvent, "families" | "place"> & { family: Family[]; place: { lat: number; lon: number; toleranceKm: number } })[];
+        links: TruthLink[];
+      };
+      return {
+        name,
+        files: t.articles.map((a) => ({ file: path.join(dir, a.file), body: { bodyFrom: a.bodyStart, bodyUntil: a.bodyEnd } })),
+        truth: t.events.map((e) => ({ id: e.id, dateStart: e.dateStart, dateEnd: e.dateEnd, families: e.family, place: e.place, ...(e.optional ? { optional: true } : {}) })),
+        links: t.links,
+      };
     };
-    results.push(
-      await runSet(
-        db,
-        {
-          name: "unseen (not tuned on)",
-          files: unseen.articles.map((a) => ({ file: fromRoot("data", "eval", "articles", a.file), body: { bodyFrom: a.bodyStart, bodyUntil: a.bodyEnd } })),
-          truth: unseen.events.map((e) => ({ id: e.id, dateStart: e.dateStart, dateEnd: e.dateEnd, families: e.family, place: e.place, ...(e.optional ? { optional: true } : {}) })),
-          links: unseen.links,
-        },
-        geocode,
-      ),
-    );
+    // Development set 2 (data/eval/dev2): written for generalisation work and tuned on.
+    const dev2Dir = fromRoot("data", "eval", "dev2");
+    if (wanted.has("dev2") && fs.existsSync(path.join(dev2Dir, "truth.json")))
+      results.push(await runSet(db, truthSet("dev2 (tuned on)", path.join(dev2Dir, "truth.json"), dev2Dir), geocode));
+    // Fresh validation articles for dev2 (data/eval/dev2/fresh), kept apart to estimate generalisation.
+    const freshDir = path.join(dev2Dir, "fresh");
+    if (wanted.has("dev2-fresh") && fs.existsSync(path.join(freshDir, "truth.json")))
+      results.push(await runSet(db, truthSet("dev2-fresh (validation)", path.join(freshDir, "truth.json"), freshDir), geocode));
+    if (wanted.has("unseen"))
+      results.push(await runSet(db, truthSet("unseen (not tuned on)", fromRoot("data", "eval", "truth.json"), fromRoot("data", "eval", "articles")), geocode));
 
     for (const r of results) {
       console.log(`\n== ${r.name}: ${r.articles} articles, ingested in ${r.ingestMs} ms`);

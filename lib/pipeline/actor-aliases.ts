@@ -16,6 +16,12 @@ export const EXTRA_ACTORS: Actor[] = [
     country: "IQ",
     aliases: ["Islamic Resistance in Iraq", "Islamic Resistance of Iraq"],
   },
+  { id: "pakistan", name: "Pakistan", kind: "state", country: "PK", aliases: ["Pakistan", "Pakistani", "Islamabad"] },
+  { id: "saudi-arabia", name: "Saudi Arabia", kind: "state", country: "SA", aliases: ["Saudi Arabia", "Saudi", "Saudis", "Riyadh", "Saudi-led coalition"] },
+  { id: "harakat-al-nujaba", name: "Harakat al-Nujaba", kind: "group", country: "IQ", aliases: ["Harakat al-Nujaba", "Harakat Hezbollah al-Nujaba", "al-Nujaba", "Nujaba"] },
+  { id: "kataib-sayyid-al-shuhada", name: "Kataib Sayyid al-Shuhada", kind: "group", country: "IQ", aliases: ["Kataib Sayyid al-Shuhada", "Kata'ib Sayyid al-Shuhada"] },
+  { id: "jaish-al-adl", name: "Jaish al-Adl", kind: "group", country: "IR", aliases: ["Jaish al-Adl", "Jaish ul-Adl"] },
+  { id: "islamic-state", name: "Islamic State", kind: "group", aliases: ["Islamic State", "ISIS", "ISIL", "Daesh"] },
 ];
 
 /** Spellings and stand-ins news copy uses for curated actors (ids from curated.json). */
@@ -29,7 +35,7 @@ export const EXTRA_ALIASES: Record<string, string[]> = {
   iran: ["Iran", "Iranian", "Iranians", "Tehran", "Islamic Republic"],
   irgc: ["Revolutionary Guards", "Revolutionary Guard Corps", "Guards", "IRGC"],
   "quds-force": ["Quds Force", "Qods Force"],
-  israel: ["Israel", "Israeli", "Israelis", "IDF", "Israel Defense Forces", "Israeli military", "Israeli Air Force"],
+  israel: ["Israel", "Israeli", "Israelis", "IDF", "Israel Defense Forces", "Israeli military", "Israeli Air Force", "Mossad"],
   "kataib-hezbollah": ["Kataib Hezbollah", "Kata'ib Hezbollah", "Kataeb Hezbollah", "Kata'ib Hizballah", "Kataib Hizbollah", "KH"],
   hezbollah: ["Hezbollah", "Hizbollah", "Hizballah", "Hassan Nasrallah", "Nasrallah"],
   hamas: ["Hamas", "Hamas-led", "Qassam Brigades", "Ismail Haniyeh", "Haniyeh"],
@@ -56,6 +62,8 @@ export const BACKERS: Record<string, string> = {
   pij: "iran",
   houthis: "iran",
   "allied-militant-groups": "iran",
+  "harakat-al-nujaba": "iran",
+  "kataib-sayyid-al-shuhada": "iran",
 };
 
 /** Actors that never attack or get attacked as such: placeholders of the curated set. */

@@ -77,7 +77,7 @@ export function actorAgreement(a: string | null, b: string | null, index: ActorI
 }
 
 const ATTACK_VERB =
-  /^\s*(?:,[^,]{0,60},\s*)?(?:has |have |had |was |were |reportedly |also |then |later |subsequently |allegedly )*(launched|fired|carried out|conducted|struck|attacked|hit|killed|bombed|shelled|targeted|assassinated|seized|hijacked|stormed|ransacked|shot|sent|responded|retaliated|followed up|ordered|directed|incited|used|dropped|raided|launches|fires|strikes|attacks|kills|held|met|hits|blew up)\b/i;
+  /^\s*(?:(?:fighters|militants|forces|troops|gunmen|members|units|militiamen|jets|warplanes|aircraft|drones|navy|army|military|officials|operatives)\s+)?(?:,[^,]{0,60},\s*)?(?:has |have |had |was |were |reportedly |also |then |later |subsequently |allegedly )*(launched|fired|carried out|conducted|struck|attacked|hit|killed|bombed|shelled|targeted|assassinated|seized|hijacked|stormed|ransacked|shot|sent|responded|retaliated|followed up|ordered|directed|incited|used|dropped|raided|launches|fires|strikes|attacks|kills|held|met|hits|blew up|unleashed|pounded|boarded|downed|shot down|brought down)\b/i;
 
 /**
  * Roles of the actor mentions of one attack. `trigger` is the attack word's span; `placeSpans`
@@ -99,16 +99,19 @@ export function assignRoles(text: string, found: Found[], trigger: { start: numb
         confidence = c;
       }
     };
-    if (/\b(attributed|ascribed|blamed|traced|linked)\b[^.]{0,40}\bto\s+(the\s+)?$/i.test(before) || /\b(blamed|accused|accusing|suspect(ed)?)\s+(the\s+)?$/i.test(before))
+    if (/\b(used|operated|run|controlled|manned|occupied|held|belonging|linked|tied|affiliated)\s+(by|to|with)\s+(the\s+)?([\w-]+\s+){0,2}$/i.test(before) && f.start > trigger.start && !/\b(attributed|ascribed|blamed|traced)\b/i.test(before))
+      // "strikes on facilities used by Kataib Hezbollah": whose the target was.
+      set("target", 0.75);
+    else if (/\b(attributed|ascribed|blamed|traced|linked)\b[^.]{0,40}\bto\s+(the\s+)?$/i.test(before) || /\b(blamed|accused|accusing|suspect(ed)?)\s+(the\s+)?$/i.test(before))
       set("attacker", 0.8);
     else if (/\b(attacked|attacks?|carried out|launched|fired|conducted|struck|strikes?|hit|killed|targeted|staged|perpetrated|committed|mounted|raids?|seized|hijacked|stormed)\s+(\S+\s+){0,6}?by\s+(the\s+|an?\s+|several\s+|(?!\w+ing\b)\w+\s+)?$/i.test(before))
       set("attacker", 0.85);
     else if (/\bpointed the finger at\s+$/i.test(before)) set("attacker", 0.7);
     else if (/^\s*(was|were)\s+(behind|responsible)\b/i.test(after)) set("attacker", 0.75);
-    else if (/^\s*(appeared to |has |have |had |quickly |later |also )?(claimed|took|take|claim|claims)\s+(credit|responsibility|the (attack|strike|bombing|raid|operation))\b/i.test(after)) set("attacker", 0.8);
+    else if (/^(\s+(rebels|fighters|militants|movement|group|forces|militia|militiamen|officials|spokesman))?(,[^,]{0,80},|,)?\s*(appeared to |has |have |had |quickly |later |also |swiftly |promptly )*(claimed|took|take|claim|claims)\s+(credit|responsibility|((most|many|some|all|several|both|one|two|three) of\s+)?(the|that|this|these|those|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|Saturday's|Sunday's)\s+([\w-]+\s+){0,2}(attacks?|strikes?|bombings?|raids?|operations?|barrage))\b/i.test(after)) set("attacker", 0.8);
     else if (/^\s*(killed|assassinated|eliminated|taken out)\s*([.,;]|$)/i.test(after)) set("target", 0.8);
     else if (/^(,[^,]{0,60},?)?\s*(who|which)\s+(was|were|had been|has been)\s+(\w+\s+)?(killed|assassinated|targeted|wounded)\b/i.test(after)) set("target", 0.75);
-    else if (/^('s?)?\s*(-led|-backed)?\s*((?!the\b|an?\b|its\b|his\b|their\b)[a-z-]+(?<!ed)\s+)?(air ?strikes?|strikes?|attacks?|drones?|missiles?|rockets?|bombardment|raids?|counterstrikes?|operation|forces|warplanes|aircraft|jets|navy|military|bombers?)\b/.test(after) && f.end <= trigger.end + 1)
+    else if (/^('s?)?\s*(-led|-backed)?\s*((?!the\b|an?\b|its\b|his\b|their\b)[\w-]+(?<!ed)\s+){0,2}(air ?strikes?|strikes?|attacks?|drones?|missiles?|rockets?|bombardment|raids?|counterstrikes?|operation|forces|warplanes|aircraft|jets|navy|military|bombers?|fighter jets|barrage|salvo|volley)\b/.test(after) && f.end <= trigger.end + 1)
       set("attacker", 0.8);
     else if (/\b(against|targeting|on|at|into|toward|towards|killed|killing|kill|assassinated|assassination of|killing of|death of|deaths of|murder of|attack on|strike on|strikes on|struck|hit|targeted|striking|hitting|attacking|bombing|targeting)\s+(the\s+|a\s+|an\s+)?(\w+\s+){0,2}$/i.test(before) && f.start >= trigger.start - 2)
       set("target", 0.75);
@@ -117,8 +120,12 @@ export function assignRoles(text: string, found: Found[], trigger: { start: numb
       set("target", 0.7);
     else if (/^\s*(was|were|had been|has been)\s+(\w+\s+)?(killed|attacked|struck|hit|targeted|assassinated|wounded|injured|bombed)\b/i.test(after))
       set("target", 0.8);
-    else if (ATTACK_VERB.test(after) && !inPlace && f.end <= trigger.start + 1) set("attacker", 0.7);
+    // "X fired …", "X, a militia, launched …": the subject of the attack verb, when the verb tells this attack.
+    else if (ATTACK_VERB.test(after) && !inPlace && f.end <= trigger.start + 1 && f.end + after.match(ATTACK_VERB)![0].length - after.match(ATTACK_VERB)![1]!.length <= trigger.end) set("attacker", 0.7);
     else if (/^'s\s/.test(after) && f.start > trigger.end) set("target", 0.6);
+    // "Kataib Hezbollah and allied groups, operating under …, claimed responsibility": the subject claims.
+    if (role === "other" && f === found[0] && /^[^.;]{0,140}?\b(claimed|took) (responsibility|credit)\b/i.test(after) && !/\b(said|says|told|denied)\b/i.test(after.split(/\b(claimed|took) (responsibility|credit)\b/i)[0]!))
+      set("attacker", 0.7);
     if (inPlace && role !== "attacker" && !/\b(at|into|against|on)\s+(the\s+|an?\s+)?$/i.test(before)) {
       role = "other";
       confidence = 0.2;

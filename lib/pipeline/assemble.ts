@@ -8,7 +8,7 @@ import { assignRoles, findActors, pickActors, type ActorIndex, type Found } from
 import { findCasualties } from "./casualties";
 import { findClaims } from "./claims";
 import { findCues, type Cue } from "./cues";
-import { findDates } from "./dates";
+import { addDays, findDates } from "./dates";
 import { findTriggers, frames as groupFrames, HABITUAL, type Frame } from "./families";
 import { findPlaces } from "./places";
 import type { Casualties, ClaimFact, DateFact, PlaceMention, Sentence } from "./types";
@@ -26,9 +26,17 @@ export type Draft = {
   key: number;
   sentence: number;
   paragraph: number;
+  /** The attack words as written ("the strikes", "a volley of ballistic missiles"). */
+  words: string;
   /** Absolute span of the attack words. */
   frame: { start: number; end: number };
   family: Family | null;
+  /** The family comes only from a loose word ("barrage", "raid"): a specific one told later wins. */
+  soft: boolean;
+  /** Told as a count of attacks ("85 strikes"): kept only when dated to the day. */
+  counted: boolean;
+  /** The date is told right beside the attack words ("The attack, on the night of April 13, …"). */
+  tightDate: boolean;
   /** "the attack", "this strike": refers back to an attack already told. */
   definite: boolean;
   /** "again", "another": a new attack like one told before, never the same one. */
@@ -69,7 +77,7 @@ export type SentenceFacts = {
 
 /** Cheap gate: sentences without any attack, claim or cue word skip the finders. */
 const CANDIDATE =
-  /(strike|attack|drone|missile|rocket|katyusha|barrage|salvo|volley|artillery|shell|mortar|bomb|raid|assassinat|kill|explosion|blast|fired|launched|struck|hit|ransack|storm|riot|meet|met with|talks|summit|tanker|ship|vessel|seiz|hijack|injur|wound|dead|died|deaths?|declined|denied|denies|accused|blamed|ascribed|attributed|claimed|respon|retaliat|avenge|as a result|finaliz|targeted|sortie|bombard|incursion|operation)/i;
+  /(strike|attack|drone|missile|rocket|katyusha|barrage|salvo|volley|artillery|shell|mortar|bomb|raid|assassinat|kill|explosion|blast|fired|launched|struck|hit|ransack|storm|riot|meet|met with|talks|summit|tanker|ship|vessel|seiz|hijack|injur|wound|dead|died|deaths?|declined|denied|denies|accused|blamed|ascribed|attributed|claimed|respon|retaliat|avenge|as a result|finaliz|targeted|sortie|bombard|incursion|operation|answer|reply|reprisal|came|aircraft|jets|projectile|assault|exploded|hijack)/i;
 
 export function analyseSentence(index: number, sentence: Sentence, pub: string | null, actors: ActorIndex): SentenceFacts | null {
   const text = sentence.text;
@@ -78,28 +86,63 @@ export function analyseSentence(index: number, sentence: Sentence, pub: string |
   // Country names are places as well as actors; group and person names are not places.
   const nonStateActor = (name: string) => {
     const id = actors.byAlias.get(name.replace(/[’‘]/g, "'"));
-    return Boolean(id) && actors.actors.get(id!)?.kind !== "state";
+    if (!id) return false;
+    // A state's institutions and leaders are no places ("the Pentagon said"); its name is.
+    return actors.actors.get(id)?.kind !== "state" || /Pentagon|Department|Command|CENTCOM|military|forces|troops|Army|Navy|Air Force|administration|government|ministry|IDF|Guards?\b|Trump|Biden|Congress|White House|Marines|Defense/i.test(name);
   };
-  const places = findPlaces(text, nonStateActor);
+  // "the Islamic Resistance in Iraq": a place inside a group's name is part of the name.
+  const inName = (p: { span: { start: number; end: number } }) =>
+    found.some((a) => a.start < p.span.end && p.span.start < a.end && actors.actors.get(a.actor)?.kind !== "state");
+  const places = findPlaces(text, nonStateActor).filter((p) => !inName(p));
   const triggers = findTriggers(text);
+  const cues = findCues(text);
+  const dates = findDates(text, pub);
+  // Attack words apart from each other by the end of a cause ("In retaliation for X, Y") or by a
+  // date of their own ("drones hit X, and in May the group attacked Y") tell two attacks.
+  const barriers = [...cues.filter((c) => c.clause).flatMap((c) => [c.start, c.clause!.end]), ...dates.filter((d) => d.kind === "absolute").map((d) => d.span.start)];
   return {
     index,
     sentence,
-    frames: groupFrames(text, triggers, places.map((p) => p.span)),
-    dates: findDates(text, pub),
+    frames: groupFrames(text, triggers, places.map((p) => p.span), barriers),
+    dates,
     actors: found,
     places,
     casualties: findCasualties(text),
     claims: findClaims(text),
-    cues: findCues(text),
+    cues,
     habitual: HABITUAL.test(text),
     ghosts: triggers.filter((t) => t.hypothetical),
   };
 }
 
-const DEFINITE = /\b(the|this|that|these|those|its|his|their|the same)\s+([\w-]+\s+){0,2}$/i;
+/** "the attack", "Wednesday's barrage", "Iran's attack": a determiner or a possessive before the noun. */
+const DEFINITE = /(\b(the|this|that|these|those|its|his|their|the same)|\b(\w+day|weekend|week|month|year|night|morning|evening|yesterday|today)['’]s)\s+([\w-]+\s+){0,2}$/i;
 /** Only a noun can be definite ("the attack"); "The Pentagon launched" is not. */
-const NOUN_TRIGGER = /^(attacks?|strikes?|raids?|blasts?|explosions?|bombings?|bombardment|operation|salvos?|barrages?|volleys?|assassination|killing|incident|drone|missiles?|rockets?|meetings?|air ?strikes?|counter-?strikes?|act)\b/i;
+const NOUN_TRIGGER =
+  /^(attacks?|strikes?|raids?|blasts?|explosions?|bombings?|bombardment|operation|salvos?|barrages?|volleys?|projectiles?|assassination|killing|incident|drones?|missiles?|rockets?|meetings?|air ?strikes?|counter-?strikes?|act|assaults?|seizures?|counterattacks?)\b/i;
+
+/** "WASHINGTON, Oct. 27 (Reuters) —": the date of the report, not of what it tells. */
+function isDateline(text: string, d: DateFact): boolean {
+  return /^\p{Lu}[\p{Lu}\s.'’-]{1,40},\s*$/u.test(text.slice(0, d.span.start)) && /^\s*(\([^)]{1,40}\))?\s*[—–-]/.test(text.slice(d.span.end));
+}
+
+/**
+ * A date at the head of its clause ("In May, drones hit …", "and in August the group targeted …")
+ * or in the possessive ("Wednesday's barrage") belongs to the attack told right after it.
+ */
+function forwardFrame(f: SentenceFacts, d: DateFact): number {
+  const text = f.sentence.text;
+  const next = f.frames.findIndex((fr) => fr.start >= d.span.end);
+  if (next < 0) return -1;
+  const gap = text.slice(d.span.end, f.frames[next]!.start);
+  if (/^['’]s\s/.test(gap) && gap.length <= 30 && !/[,;:]/.test(gap)) return next;
+  const before = text.slice(0, d.span.start);
+  const lead = /^\s*((on|in|at|during|by|early|late|earlier|later)\s+)?(the\s+)?$/i.test(before);
+  const conj = /(\b(and|but|then|while|when)|[;—–])\s+((on|in|at|during|by|early|late|earlier|later)\s+)?(the\s+)?$/i.test(before);
+  // "In May, drones hit …" (at the head of the sentence), "… and in August the group targeted …".
+  const ok = (lead && /^,?[^,;:]*$/.test(gap)) || (conj && !/[,;:]/.test(gap));
+  return ok && gap.length <= 80 && !/\b(and|but|after|before|when|response|retaliat\w*|revenge|following)\b/i.test(gap) ? next : -1;
+}
 
 /**
  * Dates for frames. English dates an event just after telling it ("killed X in November 2021, and
@@ -109,18 +152,54 @@ const NOUN_TRIGGER = /^(attacks?|strikes?|raids?|blasts?|explosions?|bombings?|b
  */
 function pairDates(f: SentenceFacts): (DateFact | null)[] {
   const text = f.sentence.text;
-  const absolute = f.dates.filter((d) => d.kind === "absolute");
-  return f.frames.map((fr, i) => {
-    const prevEnd = i > 0 ? f.frames[i - 1]!.end : 0;
+  const all = f.dates.filter((d) => d.kind === "absolute");
+  const dateline = all.find((d) => isDateline(text, d));
+  const absolute = all.filter((d) => d !== dateline);
+  const forward = new Map(absolute.map((d) => [d, forwardFrame(f, d)]));
+  // A date inside "in response to …" dates what is told there, and only that.
+  const clauses = f.cues.filter((c) => c.clause).map((c) => c.clause!);
+  const clauseOf = (x: number) => clauses.findIndex((c) => x >= c.start && x < c.end);
+  const usableFor = (i: number) => {
+    const fr = f.frames[i]!;
+    return absolute.filter(
+      (d) =>
+        !/[;:]/.test(text.slice(Math.min(d.span.end, fr.end), Math.max(d.span.start, fr.start))) &&
+        // "… inside the UAE, which withdrew its troops in 2019": a date in a clause about something else.
+        !(d.span.start >= fr.end && /,\s*(which|who|whose|where)\b/i.test(text.slice(fr.end, d.span.start))) &&
+        (forward.get(d)! < 0 || forward.get(d) === i) &&
+        clauseOf(d.span.start) === clauseOf(fr.start),
+    );
+  };
+  // The date told right after an attack is that attack's; one told right before it, if no attack
+  // before has it and no relative phrase stands between ("… on Sunday, a week after …").
+  const relatives = f.dates.filter((d) => d.kind === "relative");
+  const between = (a: number, b: number) => relatives.some((r) => r.span.start >= a && r.span.end <= b);
+  const afterOf = f.frames.map((fr, i) => {
+    const own = absolute.find((d) => forward.get(d) === i);
+    if (own) return own;
     const nextStart = i + 1 < f.frames.length ? f.frames[i + 1]!.start : text.length;
-    const usable = absolute.filter((d) => !/[;:]/.test(text.slice(Math.min(d.span.end, fr.end), Math.max(d.span.start, fr.start))));
-    const after = usable.filter((d) => d.span.start >= fr.end && d.span.start < nextStart)[0];
-    const before = usable.filter((d) => d.span.end <= fr.start && d.span.start >= prevEnd).at(-1);
-    if (after || before) return after ?? before!;
-    // Otherwise the nearest date, unless a cue stands between ("the barrage answered a strike on March 7").
+    return usableFor(i).filter((d) => d.span.start >= fr.end && d.span.start < nextStart && !between(fr.end, d.span.start))[0];
+  });
+  const owned = f.frames.map((fr, i) => {
+    if (afterOf[i]) return afterOf[i];
+    const prevEnd = i > 0 ? f.frames[i - 1]!.end : 0;
+    return usableFor(i).filter((d) => d.span.end <= fr.start && d.span.start >= prevEnd && !afterOf.includes(d) && !between(d.span.end, fr.start)).at(-1);
+  });
+  return f.frames.map((fr, i) => {
+    if (owned[i]) return owned[i]!;
+    // Dates that another attack of the sentence owns are not this one's ("… its second attack after the barrage of April").
+    // A date is shared only across "X began after Y on Oct. 7", which says X followed Y closely.
+    // So is one across "… on Saturday, to which Israel responded with an airstrike": the answer came then.
+    const sequel = (d: DateFact) => f.cues.some((c) => (c.shape === "sequel" || c.shape === "answer") && c.start >= Math.min(d.span.end, fr.end) && c.end <= Math.max(d.span.start, fr.start));
+    const usable = usableFor(i).filter((d) => (!owned.some((o, j) => j !== i && o === d) || sequel(d)) && !between(Math.min(d.span.end, fr.end), Math.max(d.span.start, fr.start)));
+    // Otherwise the nearest date, unless a cue stands between ("the barrage answered a strike on March 7")
+    // or another attack of the sentence is dated by it right beside it.
     const dist = (d: DateFact) => (d.span.start >= fr.end ? d.span.start - fr.end : fr.start - d.span.end);
-    const across = (d: DateFact) => f.cues.some((c) => c.shape !== "sequel" && c.start >= Math.min(d.span.end, fr.end) && c.end <= Math.max(d.span.start, fr.start));
-    return [...usable].filter((d) => !across(d)).sort((a, b) => dist(a) - dist(b))[0] ?? null;
+    const across = (d: DateFact) => f.cues.some((c) => c.shape === "cause-follows" && c.start >= Math.min(d.span.end, fr.end) && c.end <= Math.max(d.span.start, fr.start));
+    const nearest = [...usable].filter((d) => !across(d)).sort((a, b) => dist(a) - dist(b))[0];
+    if (nearest) return nearest;
+    // A wire dateline as a last resort: the attack happened that day or the day before.
+    return dateline && i === 0 ? { ...dateline, start: addDays(dateline.start, -1), precision: "day" as const, confidence: 0.5 } : null;
   });
 }
 
@@ -178,7 +257,14 @@ export function draftsOf(f: SentenceFacts, nextKey: () => number, nextGroup: () 
     const hi = i + 1 < f.frames.length ? f.frames[i + 1]!.start : s.text.length;
     // "American forces responded to the March attacks": who responds did not make the attacks.
     const causeCue = f.cues.find((c) => c.clause && fr.start >= c.clause.start && fr.start < c.clause.end);
-    const scoped = f.actors.filter((a) => a.start >= lo && a.end <= hi && (!causeCue || a.start >= causeCue.end));
+    // "Biden, who was told of the attack, ordered strikes": the subject before an aside is the attacker's.
+    const subject = (a: Found) => {
+      const m = s.text.slice(a.end, fr.end).match(/^(,[^,]{0,90},\s*)(\w+ly\s+)?(ordered|launched|fired|carried out|conducted|authori[sz]ed|approved)\b/i);
+      return Boolean(m) && a.end + m![1]!.length >= lo;
+    };
+    // Actors named in "a response to months of attacks by Iran" are the cause's, not the answer's.
+    const inOtherClause = (a: Found) => f.cues.some((c) => c.clause && c !== causeCue && a.start >= c.clause.start && a.end <= c.clause.end);
+    const scoped = f.actors.filter((a) => ((a.start >= lo && a.end <= hi) || (a.end <= lo && subject(a))) && (!causeCue || a.start >= causeCue.end) && !inOtherClause(a));
     const picked = fr.family === "meeting" ? meetingActors(f, fr, actors) : pickActors(assignRoles(s.text, scoped, fr, actors, placeSpans), actors);
     // "Israel responded with airstrikes …": the one who responds is the attacker of what follows.
     const answer = f.cues.find((c) => c.shape === "answer" && c.start < fr.start);
@@ -194,7 +280,11 @@ export function draftsOf(f: SentenceFacts, nextKey: () => number, nextGroup: () 
       sentence: f.index,
       paragraph: s.paragraph,
       frame: abs(fr),
+      words: s.text.slice(fr.start, fr.end),
       family: fr.family,
+      soft: Boolean(fr.soft),
+      tightDate: Boolean(d && ((d.span.start >= fr.triggers[0]!.end && /^[\s,]*((on|in|during)\s+)?(the\s+)?((night|morning|evening|afternoon)\s+of\s+)?$/i.test(s.text.slice(fr.triggers[0]!.end, d.span.start))) || (d.span.end <= fr.start && /^['’]s\s+([\w-]+\s+){0,2}$/.test(s.text.slice(d.span.end, fr.start))))),
+      counted: Boolean(fr.counted),
       // "the raids", "the attack": any noun of the frame after a determiner.
       definite: fr.triggers.some(
         (t) =>
@@ -202,14 +292,17 @@ export function draftsOf(f: SentenceFacts, nextKey: () => number, nextGroup: () 
           // A counterstrike answers something already told.
           /^(counter-?strikes?|retaliatory strikes?|reprisals?)$/i.test(s.text.slice(t.start, t.end)),
       ),
-      repeat: /\b(again|another|second|new|further)\b/i.test(s.text.slice(Math.max(0, fr.start - 40), fr.end + 80)),
+      // "another rocket attack", "a second strike", "… hit the camp again": a new attack like one told before.
+      repeat:
+        /\b(another|a second|a third|a new|a fresh|fresh|renewed|yet another|further)\s+([\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, fr.start - 40), fr.start)) ||
+        /^[^.;]{0,60}\bagain\b/i.test(s.text.slice(fr.end, fr.end + 80)),
       asCause: Boolean(causeCue),
       weak: s.weak,
       date: d ? { start: d.start, end: d.end, precision: d.precision, confidence: d.confidence, how: "own" } : null,
       attacker: picked.attacker,
       target: picked.target,
       actorConfidence: picked.confidence,
-      places: framePlaces(f, i).map((p) => ({ ...p, span: abs(p.span) })),
+      places: framePlaces(f, i).map((p) => ({ ...p, span: abs(p.span), anchor: abs(fr).end })),
       context: s.text,
       killed: i === withFigures ? (f.casualties.killed ?? null) : null,
       injured: i === withFigures ? (f.casualties.injured ?? null) : null,

@@ -134,6 +134,9 @@ export function clean(text: string, hints: { start: number; end: number; role: B
       roles[j] = "caption";
     }
   }
+  // An italic line right under a Markdown image is its caption ("![…](x.jpg)" then "*Smoke rises … *").
+  for (let i = 1; i < ls.length; i++)
+    if (/^!\[[^\]]*\]\([^)]*\)$/.test(ls[i - 1]!.text) && /^([*_]).+\1$/s.test(ls[i]!.text) && roles[i] !== "comments" && roles[i] !== "related") roles[i] = "caption";
   // Byline credentials ("Staff correspondent") sit under the byline.
   for (let i = 1; i < ls.length; i++)
     if (roles[i - 1] === "byline" && (roles[i] === "heading" || roles[i] === "title") && words(ls[i]!.text) <= 4) roles[i] = "byline";
@@ -144,7 +147,9 @@ export function clean(text: string, hints: { start: number; end: number; role: B
 function classifyLine(raw: string, s: string, hint: BlockRole | null, bodySeen: boolean, titleSeen: boolean): BlockRole {
   if (/^!\[[^\]]*\]\([^)]*\)$/.test(raw)) return "caption";
   if (/^(-{3,}|\*{3,}|_{3,}|={3,})$/.test(raw)) return "chrome";
-  if (CREDIT.test(raw)) return "caption";
+  if (CREDIT.test(raw) || CREDIT.test(s)) return "caption";
+  // A Markdown heading under the title is a section heading, even one that is only a date ("## May 12, 2019").
+  if (/^#{1,6}\s/.test(raw) && (titleSeen || bodySeen)) return "heading";
   if (HARD_CHROME.test(s)) return "chrome";
   if (s.length < 300 && CHROME_WORDS.test(s) && !(isProse(s) && words(s) > 25)) return "chrome";
   if (BYLINE.test(s) && s.length < 120) return "byline";

@@ -17,11 +17,11 @@ export type Cue = {
 };
 
 const CAUSE_FOLLOWS =
-  /\b(in response to|responded to|answered|answering|avenged|as a response to|a response to|in retaliation for|retaliation for|in reprisal for|punishment for|to punish|to avenge|avenging|revenge for|in revenge for|responding to|in answer to|in reply to|retaliat(ed|ing) for)\b/gi;
+  /\b(in response to|responded to|answered(?!\s+(with|by)\b)|answering(?!\s+(with|by)\b)|avenged|as a response to|a response to|in retaliation for|retaliation for|in reprisal for|punishment for|to punish|to avenge|avenging|revenge for|in revenge for|responding to|in answer to|an answer to|in reply to|a reply to|payback for|in retribution for|retribution for|retaliat(ed|ing|e) for)\b/gi;
 const ANSWER =
-  /(^and then\b|\b(in response|responded|respond(s|ing)? (with|by)|retaliated|retaliating|as a result|in retaliation|in reprisal|hit back|struck back|fired back|counter-?attacked)\b)/gi;
+  /(^and then\b|^(it|this|that) came\b|\b(in response|responded|respond(s|ing)? (with|by)|answered (with|by)|retaliated|retaliating|as a result|in retaliation|in reprisal|hit back|struck back|fired back|counter-?attacked|(the|its|their|a)\s+([\w-]+\s+)?(response|answer|retaliation|reply|reprisal)\s+came)\b)/gi;
 /** "X began after Y", "X followed Y": a sequel, an answer only if the actors say so. */
-const SEQUEL = /\b(began after|began in the wake of|came (\w+ )?after|followed|in the wake of|shortly after|soon after)\b/gi;
+const SEQUEL = /\b(began after|began in the wake of|came (\w+ ){0,3}after|followed|in the wake of|shortly after|soon after)\b/gi;
 const PLAN = /\b(finaliz(ed|ing)|to plan|planned|to coordinate|coordinated|to discuss (a |an )?(possible )?(coordinated )?attacks?)\b/gi;
 
 const kindOf = (s: string): LinkKind =>
@@ -35,12 +35,18 @@ export function findCues(text: string): Cue[] {
     const start = m.index;
     const end = start + m[0].length;
     const rest = text.slice(end);
-    const stop = rest.search(/[;:]|,\s+(and|but|while|which|who|saying|according)\b|,\s+([\w.'’-]+\s+){0,3}(said|says|told|added|reported)\b|\.\s|$/);
+    // "whether they saw it as a reply to …": a link nobody asserts.
+    if (/\b(whether|if|unclear|not clear|unknown|speculat\w*|no evidence|not (yet )?known|rul(ed|ing) out)\b[^.;]*$/i.test(text.slice(Math.max(0, start - 70), start))) continue;
+    // "In response to X, Y …", "In what was widely seen as retaliation for X, Y …": at the head of
+    // the sentence the cause ends at the first comma.
+    const initial = start < 5 || /^(in|as|in what|what|seen|widely|apparently|possibly|presumably|partly|largely|perhaps|probably|reportedly|allegedly)\b[^,;]*$/i.test(text.slice(0, start));
+    const stop = initial ? rest.search(/[,;:—–]|\.\s|$/) : rest.search(/[;:]|,\s+(and|but|while|which|who|saying|according)\b|,\s+([\w.'’-]+\s+){0,3}(said|says|told|added|reported)\b|\.\s|$/);
     out.push({ kind: kindOf(m[0]), shape: "cause-follows", start, end, clause: { start: end, end: end + (stop < 0 ? rest.length : stop) }, text: m[0] });
   }
   ANSWER.lastIndex = 0;
   for (let m = ANSWER.exec(text); m; m = ANSWER.exec(text)) {
     if (overlaps(m.index, m.index + m[0].length)) continue;
+    if (/\b(whether|if|unclear|not clear|unknown|no evidence)\b[^.;]*$/i.test(text.slice(Math.max(0, m.index - 70), m.index))) continue;
     out.push({ kind: kindOf(m[0]), shape: "answer", start: m.index, end: m.index + m[0].length, text: m[0] });
   }
   SEQUEL.lastIndex = 0;

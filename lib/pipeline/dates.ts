@@ -78,11 +78,11 @@ const RULES: Rule[] = [
   { re: /\b(soon|shortly) (after|afterwards?)\b/gi, resolve: () => relative(0, 7, "week", 0.5) },
   { re: /\b(hours|a few hours) (later|after)\b/gi, resolve: () => relative(0, 1, "day", 0.6) },
   {
-    re: new RegExp(`\\b${NUM_RE} (days|weeks|months) (later|after|before|earlier)\\b`, "gi"),
+    re: new RegExp(`\\b${NUM_RE} (days?|weeks?|months?) (later|after|before|earlier)\\b`, "gi"),
     resolve: (m) => {
       const n = num(m[1]!);
       if (!Number.isFinite(n)) return null;
-      const unit = m[2]!.toLowerCase();
+      const unit = m[2]!.toLowerCase().replace(/s?$/, "s");
       const size = unit === "days" ? 1 : unit === "weeks" ? 7 : 30;
       const sign = /later|after/i.test(m[3]!) ? 1 : -1;
       const vague = /several|few/i.test(m[1]!);
@@ -190,7 +190,7 @@ const MONTH_RULES: Rule[] = [
   },
   {
     // "In March", "in late March", "during December": no day, no year.
-    re: new RegExp(`\\b(?:in|during|since|by|until|through|from)\\s+(?:(early|mid|late)[ -])?${MONTH_RE}(?![\\s.]*\\d)`, "gi"),
+    re: new RegExp(`\\b(?:in|during|since|by|until|through|from|of)\\s+(?:(early|mid|late)[ -])?${MONTH_RE}(?![a-z])(?![\\s.]*\\d)`, "gi"),
     resolve: (m, pub) => {
       if (!pub) return null;
       const month = MONTHS[m[2]!.toLowerCase().replace(".", "")]!;
@@ -223,7 +223,13 @@ const MONTH_RULES: Rule[] = [
 function chronoDates(text: string, pub: string | null): DateFact[] {
   const out: DateFact[] = [];
   const ref = pub ? new Date(`${pub}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1));
-  for (const r of chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
+  for (let r of chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
+    // "the night of April 13": chrono reads the night; the day is the written one.
+    const mw = r.text.search(MONTH_WORD);
+    if (mw > 0 && !r.start.isCertain("day")) {
+      const inner = chrono.parse(r.text.slice(mw), { instant: ref, timezone: 0 }, { forwardDate: false })[0];
+      if (inner && inner.index === 0) r = Object.assign(inner, { index: r.index + mw });
+    }
     const k = r.start;
     // Only written-out dates; chrono's own relative forms ("last week") are handled above with ranges.
     if (!MONTH_WORD.test(r.text) && !/\d{1,4}[-/.]\d{1,2}/.test(r.text)) continue;

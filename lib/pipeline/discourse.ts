@@ -5,13 +5,14 @@
  * sentence under "December 2023:" happened in December 2023; "declined to comment" belongs to the
  * strike before it. Attacks nobody dates are dropped with a warning rather than guessed.
  */
-import type { LinkKind, Span } from "../schema";
+import type { LinkKind, Place, Span } from "../schema";
 import { actorAgreement, camp, type ActorIndex } from "./actors";
 import { draftsOf, type Draft, type DraftDate, type SentenceFacts } from "./assemble";
 import type { Cue } from "./cues";
-import { addDays, precisionOf } from "./dates";
-import { datesOverlap, familiesCompatible } from "./merge";
-import type { DateFact, PipelineWarning } from "./types";
+import { addDays, daysBetween, precisionOf } from "./dates";
+import { datesOverlap, familiesCompatible, placesAgree } from "./merge";
+import { toPlace, type GeocodeFn } from "./places";
+import type { DateFact, PipelineWarning, PlaceMention } from "./types";
 
 export type DraftLink = { from: number; to: number; kind: LinkKind; confidence: number; span: Span; cue: string };
 
@@ -22,14 +23,33 @@ type Ctx = {
   links: DraftLink[];
   warnings: PipelineWarning[];
   plans: { meeting: number; span: Span; cue: string }[];
+  /** Answers to attacks told in bulk ("in response to a string of attacks on U.S. troops"). */
+  bulk: { effects: number[]; attacker: string | null; target: string | null; kind: LinkKind; span: Span; cue: string }[];
+  /** Links by the draft they lead to, for quick look-up. */
+  incoming: Map<number, DraftLink[]>;
+  /** Drafts nobody has dated yet: a later telling may still date them. */
+  undated: Set<number>;
+  geocode: GeocodeFn | null;
+  places: Map<string, Place | null>;
 };
 
 /** How far back (in paragraphs) an anaphor or an answer looks for what it refers to. */
 const LOOKBACK_PARAGRAPHS = 3;
+/** How far back (in paragraphs) any telling may refer: a long text stays linear. */
+const MAX_BACK_PARAGRAPHS = 40;
 /** A response told without its own date is placed within this many days after its cause. */
 const RESPONSE_DAYS = 10;
+/** An answer to attacks told in bulk answers those told within this many days before it. */
+const BULK_DAYS = 30;
 /** A meeting that prepares attacks is linked to those starting within this many days. */
 const PLAN_DAYS = 30;
+
+/** The drafts told in or after a paragraph, in order (drafts are appended in reading order). */
+function since(ctx: Ctx, paragraph: number): Draft[] {
+  let i = ctx.drafts.length;
+  while (i > 0 && ctx.drafts[i - 1]!.paragraph >= paragraph) i--;
+  return ctx.drafts.slice(i);
+}
 
 const resolve = (ctx: Ctx, key: number): Draft => {
   let d = ctx.drafts[key]!;
@@ -50,11 +70,20 @@ function shift(date: { start: string; end: string; precision: DraftDate["precisi
 
 function merge(into: Draft, d: Draft) {
   for (const e of d.evidence) if (!into.evidence.some((x) => x.start === e.start)) into.evidence.push(e);
+  // "last weekend's attack" then "The Iranian attack, on the night of April 13": the narrower day told.
+  if (into.date && d.date && d.date.how === "own" && d.tightDate && d.date.start >= into.date.start && d.date.end <= into.date.end) into.date = { ...d.date };
   into.date ??= d.date;
-  into.family ??= d.family;
+  if (!into.family || (into.soft && d.family && !d.soft)) {
+    into.family = d.family ?? into.family;
+    into.soft = d.family ? d.soft : into.soft;
+  }
   into.attacker ??= d.attacker;
   into.target ??= d.target;
-  if (!into.places.length) into.places = d.places;
+  // Named first only as a cause, then told as an attack of its own: no longer only a cause.
+  into.asCause = into.asCause && d.asCause;
+  // A later telling may name the place more exactly ("… hit Ain al-Asad air base"); a mere mention
+  // ("Speaking in Beirut, he called the retaliatory strikes a lie") adds a place only where none was told.
+  if (!d.definite || !into.places.length) for (const p of d.places) if (!into.places.some((x) => x.mention === p.mention)) into.places.push(p);
   into.killed ??= d.killed;
   into.injured ??= d.injured;
   into.claims.push(...d.claims);
@@ -72,6 +101,61 @@ function samePlace(a: Draft, b: Draft): boolean {
   const ys = named(b);
   return named(a).some((x) => ys.some((y) => x.includes(y) || y.includes(x)));
 }
+
+/** Both drafts name where they happened, and not the same place. */
+function placeConflict(ctx: Ctx, a: Draft, b: Draft): boolean {
+  // Where it landed against where it landed, where it came from against where it came from: two
+  // attacks whose places cannot be the same place ("Syria" and "Gaza") are two. A country and a
+  // town in it ("in Iraq", "near Hillah") are not in conflict. Without a gazetteer reading, the
+  // words must share a name.
+  const core = (m: string) => m.replace(/^(near|outside|off|in|at|from|into)\s+/i, "").replace(/^the\s+/i, "").toLowerCase();
+  const of = (d: Draft, role: "site" | "origin") => d.places.filter((p) => p.role === role).slice(0, 3);
+  const differ = (role: "site" | "origin") => {
+    const xs = of(a, role);
+    const ys = of(b, role);
+    if (!xs.length || !ys.length) return false;
+    if (xs.some((x) => ys.some((y) => core(x.mention).includes(core(y.mention)) || core(y.mention).includes(core(x.mention))))) return false;
+    // The most exact place each names: "Ain al-Asad air base" and "eastern Syria" are two places,
+    // though western Iraq borders eastern Syria.
+    const exact = (ps: PlaceMention[], context: string) =>
+      ps.map((p) => placeOf(ctx, p.mention, context)).filter((p): p is Place => p !== null).sort((p, q) => p.precision - q.precision)[0];
+    const [px, py] = [exact(xs, a.context), exact(ys, b.context)];
+    return !(px && py && placesAgree(px, py));
+  };
+  return differ("site") || differ("origin");
+}
+
+/** A place phrase read by the gazetteer, if the pipeline has one (memoised per run). */
+function placeOf(ctx: Ctx, mention: string, context: string): Place | null {
+  if (!ctx.geocode) return null;
+  const key = `${mention}|${context}`;
+  if (!ctx.places.has(key)) {
+    const r = ctx.geocode(mention, { context });
+    ctx.places.set(key, r.resolved && r.confidence >= 0.3 ? toPlace(r) : null);
+  }
+  return ctx.places.get(key)!;
+}
+
+/** The head word of a telling, for telling which earlier attack "the strikes" names. */
+function lemma(words: string): string | null {
+  const w = words.toLowerCase();
+  for (const [re, l] of [
+    [/strik|struck/, "strike"],
+    [/attack/, "attack"],
+    [/raid/, "raid"],
+    [/bomb/, "bomb"],
+    [/barrage|salvo|volley/, "barrage"],
+    [/missile/, "missile"],
+    [/rocket|katyusha/, "rocket"],
+    [/drone|uav/, "drone"],
+    [/kill|assassinat/, "killing"],
+    [/explosion|blast/, "blast"],
+    [/seiz|hijack|board/, "seizure"],
+  ] as [RegExp, string][])
+    if (re.test(w)) return l;
+  return null;
+}
+const loose = (d: Draft) => (d.soft ? null : d.family);
 
 /**
  * Actors of two drafts do not say they are different events. A definite mention ("the raids")
@@ -92,30 +176,67 @@ function actorsFit(a: Draft, b: Draft, actors: ActorIndex): boolean {
 function antecedent(ctx: Ctx, d: Draft): Draft | null {
   // A named victim is the same killing however far back it was told.
   if (d.target && ctx.actors.actors.get(d.target)?.kind === "person") {
-    const same = ctx.drafts.filter((c) => isLive(c) && !c.weak && c.key !== d.key && c.target === d.target && c.frame.start < d.frame.start && familiesCompatible(c.family, d.family)).at(-1);
+    const same = since(ctx, d.paragraph - MAX_BACK_PARAGRAPHS).filter((c) => isLive(c) && !c.weak && c.key !== d.key && c.target === d.target && c.frame.start < d.frame.start && familiesCompatible(c.family, d.family)).at(-1);
     if (same && (!d.date || !same.date || datesOverlap(dated(same), dated(d)))) return same;
   }
   // "the assassination": the latest assassination told, even some paragraphs back.
   if (d.definite && d.family) {
-    const same = ctx.drafts.filter((c) => isLive(c) && !c.weak && c.key !== d.key && c.family === d.family && c.frame.start < d.frame.start && c.paragraph >= d.paragraph - 2 * LOOKBACK_PARAGRAPHS && actorsFit(c, d, ctx.actors)).at(-1);
+    const same = since(ctx, d.paragraph - 2 * LOOKBACK_PARAGRAPHS)
+      .filter((c) => isLive(c) && !c.weak && c.key !== d.key && c.family === d.family && c.frame.start < d.frame.start && c.paragraph >= d.paragraph - 2 * LOOKBACK_PARAGRAPHS && actorsFit(c, d, ctx.actors) && !placeConflict(ctx, c, d))
+      .at(-1);
     if (same && (!d.date || !same.date || datesOverlap(dated(same), dated(d)))) return same;
   }
+  const fits: Draft[] = [];
+  const tellingOf = new Map<Draft, Draft>();
+  // Tellings from the latest back; each stands for the attack it was joined to, and how far back
+  // it was told decides whether the attack is still in view.
   for (let i = ctx.drafts.length - 1; i >= 0; i--) {
-    const c = ctx.drafts[i]!;
-    if (c.key === d.key || !isLive(c) || c.weak || c.frame.start >= d.frame.start) continue;
+    const t = ctx.drafts[i]!;
+    // Nothing refers back further than this (it also keeps a very long text linear).
+    if (t.paragraph < d.paragraph - MAX_BACK_PARAGRAPHS) break;
+    if (t.key === d.key || t.weak || t.frame.start >= d.frame.start) continue;
+    const c = resolve(ctx, t.key);
+    if (c.key === d.key || !isLive(c) || c.weak || fits.includes(c)) continue;
+    // Two attacks told apart in one sentence are two, unless the second refers back ("… and the attack killed two").
+    if (t.sentence === d.sentence && !d.definite) continue;
+    // An attack nobody has dated yet is open only to the tellings just after it.
+    if (!c.date && t.paragraph < d.paragraph - 1) continue;
     // A definite mention with its own date ("the March attacks") may refer further back, and so
     // may an attack of the same kind at the same place.
-    const far = c.paragraph < d.paragraph - LOOKBACK_PARAGRAPHS;
+    const far = t.paragraph < d.paragraph - LOOKBACK_PARAGRAPHS;
     if (far && !(d.definite && d.date) && !(c.family === d.family && d.places.length && c.places.length && samePlace(c, d))) continue;
-    const near = c.paragraph >= d.paragraph - 1 || d.definite || !d.family;
-    if (near ? !familiesCompatible(c.family, d.family) : c.family !== d.family) continue;
+    const near = t.paragraph >= d.paragraph - 1 || d.definite || !d.family;
+    if (near ? !familiesCompatible(loose(c), loose(d)) : c.family !== d.family) continue;
     if (!actorsFit(c, d, ctx.actors)) continue;
     if (d.date && c.date && !datesOverlap(dated(c), dated(d))) continue;
     // An attack told with its own place is another attack unless the place is the same one.
-    if (!d.definite && d.places.length && c.places.length && !samePlace(c, d)) continue;
-    return c;
+    if (placeConflict(ctx, c, d)) continue;
+    fits.push(c);
+    tellingOf.set(c, t);
   }
-  return null;
+  if (!fits.length) return null;
+  // Among those that fit, one told at the same place, then one named with the same word
+  // ("the strikes" → "struck"), then the latest; only within the nearest few tellings.
+  const close = fits.slice(0, 4);
+  const sameRole = (c: Draft, role: "site" | "origin", primary: boolean) => {
+    const mine = d.places.filter((p) => p.role === role);
+    const theirs = c.places.filter((p) => p.role === role).slice(0, primary ? 1 : undefined);
+    return mine.length > 0 && theirs.length > 0 && samePlace({ ...c, places: theirs }, { ...d, places: mine });
+  };
+  // The attack first told at that place, then one told there among others.
+  const byPlace =
+    close.find((c) => sameRole(c, "site", true) || sameRole(c, "origin", true)) ?? close.find((c) => sameRole(c, "site", false) || sameRole(c, "origin", false));
+  // "the attack" says nothing of which; "the strikes", "the barrage" do.
+  const l = d.definite ? lemma(d.words) : null;
+  if (l === "attack") {
+    // Of the attacks told in the latest sentence, the one its main clause tells ("Iran launched
+    // missiles, its second attack after the barrage of April": the missiles).
+    const last = tellingOf.get(fits[0]!)!.sentence;
+    const main = fits.filter((c) => tellingOf.get(c)!.sentence === last).sort((a, b) => tellingOf.get(a)!.frame.start - tellingOf.get(b)!.frame.start)[0];
+    return byPlace ?? main ?? fits[0]!;
+  }
+  const byWord = l ? close.find((c) => lemma(c.words) === l) : undefined;
+  return byPlace ?? byWord ?? fits[0]!;
 }
 
 /**
@@ -140,9 +261,18 @@ function answerable(ctx: Ctx, effect: Draft, before: number): Draft[] {
   return out.map((c, i) => ({ c, i })).sort((a, b) => fit(b.c) - fit(a.c) || a.i - b.i).map((x) => x.c);
 }
 
+/** The attack, or a later telling joined to it, was told in or after this paragraph. */
+function toldSince(ctx: Ctx, d: Draft, paragraph: number): boolean {
+  return d.paragraph >= paragraph || since(ctx, paragraph).some((y) => y.mergedInto !== null && y.paragraph >= paragraph && resolve(ctx, y.key) === d);
+}
+
+const hasLink = (ctx: Ctx, from: number, to: number) => (ctx.incoming.get(to) ?? []).some((l) => l.from === from);
+
 function addLink(ctx: Ctx, from: Draft, to: Draft, kind: LinkKind, confidence: number, span: Span, cue: string) {
-  if (from.key === to.key || ctx.links.some((l) => l.from === from.key && l.to === to.key)) return;
-  ctx.links.push({ from: from.key, to: to.key, kind, confidence, span, cue });
+  if (from.key === to.key || hasLink(ctx, from.key, to.key)) return;
+  const link = { from: from.key, to: to.key, kind, confidence, span, cue };
+  ctx.links.push(link);
+  ctx.incoming.set(to.key, [...(ctx.incoming.get(to.key) ?? []), link]);
 }
 
 function handleCue(ctx: Ctx, f: SentenceFacts, cue: Cue, ds: Draft[], handled: Set<number>) {
@@ -154,11 +284,33 @@ function handleCue(ctx: Ctx, f: SentenceFacts, cue: Cue, ds: Draft[], handled: S
     const inClause = (d: Draft) => at(d) >= cue.clause!.start && at(d) < cue.clause!.end;
     const causes = ds.filter(inClause).map((d) => resolve(ctx, d.key)).filter(isLive);
     let effects = ds.filter((d) => !inClause(d)).map((d) => resolve(ctx, d.key)).filter((d) => isLive(d) && !causes.includes(d));
-    // "In response to X, …" with no attack of its own answers the attack just told; a cue in the
-    // middle of a sentence without an attack ("how forces responded to the attacks") links nothing.
-    if (!effects.length && cue.start < 20) {
-      const prev = ctx.drafts.filter((d) => isLive(d) && d.sentence < f.index && !d.weak).at(-1);
+    // "In response to X, …" with no attack of its own answers the attack just told, and so does
+    // "Tehran called the operation revenge for X"; a cue in the middle of a sentence without an
+    // attack or a word for it ("how forces responded to the attacks") links nothing.
+    const head = s.text.slice(0, cue.start);
+    const anaphor = /\b(the|this|that|its|their|his)\s+([\w-]+\s+)?(operation|attacks?|strikes?|barrage|assault|raids?|salvo|response|reply|retaliation|action|move|bombing|killing|seizure)\b|\b(it|they|this)\s+(was|were|had been|has been|is|are)?\s*(\w+ing\s+|\w+ly\s+)?$/i.test(head);
+    if (!effects.length && (cue.start < 20 || anaphor)) {
+      const prev = since(ctx, s.paragraph - LOOKBACK_PARAGRAPHS).filter((d) => isLive(d) && d.sentence < f.index && !d.weak && !d.asCause).at(-1);
       effects = prev ? [prev] : [];
+    }
+    const clauseText = s.text.slice(cue.clause!.start, cue.clause!.end);
+    const clauseActors = f.actors.filter((a) => a.start >= cue.clause!.start && a.end <= cue.clause!.end);
+    // "avenged Nasrallah, Nilforoushan and Ismail Haniyeh": the killings of those named, told before.
+    for (const a of clauseActors) {
+      const lead = s.text.slice(cue.clause!.start, a.start);
+      if (lead.length > 90 || ds.some((d) => at(d) >= cue.clause!.start && at(d) < a.start)) continue;
+      if (!/^\s*(the\s+)?((killing|death|assassination|murder|slaying)s?\s+of\s+)?([\p{Lu}][^,;]*,\s*|and\s+|[\w.'’-]+\s+){0,6}$/u.test(lead)) continue;
+      const victim = since(ctx, s.paragraph - MAX_BACK_PARAGRAPHS).filter((d) => isLive(d) && !d.weak && d.sentence < f.index && d.target && actorAgreement(d.target, a.actor, ctx.actors) === 1 && d.family !== "meeting").at(-1);
+      if (victim && !causes.includes(victim)) causes.push(victim);
+    }
+    // "in response to a string of attacks on U.S. troops": the attacks of that kind told here.
+    if (!causes.length && /\b(attacks?|strikes?|raids?|rockets?|drones?|missiles?|assaults?|aggression)\b/i.test(clauseText) && effects.length) {
+      // "attacks by Iran", "Iranian strikes": who made them.
+      const by =
+        clauseActors.find((a) => /\bby\s+(the\s+)?$/i.test(s.text.slice(Math.max(0, a.start - 12), a.start))) ??
+        clauseActors.find((a) => /^(['’]s)?(\s+[\w-]+){0,2}?\s+(attacks?|strikes?|raids?|rockets?|drones?|missiles?|assaults?|aggression)\b/i.test(s.text.slice(a.end, a.end + 40)));
+      const on = clauseActors.find((a) => /\b(on|against|targeting|at)\s+(the\s+)?$/i.test(s.text.slice(Math.max(0, a.start - 14), a.start)));
+      ctx.bulk.push({ effects: effects.map((e) => e.key), attacker: by?.actor ?? null, target: on?.actor ?? null, kind: cue.kind, span, cue: cue.text });
     }
     for (const e of effects) {
       for (const c of causes) {
@@ -187,7 +339,7 @@ function handleCue(ctx: Ctx, f: SentenceFacts, cue: Cue, ds: Draft[], handled: S
     const meetings = live.filter((d) => d.family === "meeting");
     // "The details of the rocket attack were finalized in … meetings": the attacks told before the cue.
     const attacks = ds.filter((d) => d.frame.start - s.start < cue.start).map((d) => resolve(ctx, d.key)).filter((d) => isLive(d) && d.family !== "meeting");
-    const meeting = meetings[0] ?? ctx.drafts.filter((d) => isLive(d) && d.family === "meeting" && d.frame.start < s.end).at(-1);
+    const meeting = meetings[0] ?? since(ctx, s.paragraph - MAX_BACK_PARAGRAPHS).filter((d) => isLive(d) && d.family === "meeting" && d.frame.start < s.end).at(-1);
     if (!meeting) return;
     if (!attacks.length) {
       ctx.plans.push({ meeting: meeting.key, span, cue: cue.text });
@@ -197,7 +349,7 @@ function handleCue(ctx: Ctx, f: SentenceFacts, cue: Cue, ds: Draft[], handled: S
       addLink(ctx, meeting, a, "escalation", 0.6, span, cue.text);
       // "these attacks": every attack just told by the same side on the same side was prepared there.
       if (/\b(these|those) attacks\b/i.test(s.text))
-        for (const other of ctx.drafts.filter((x) => isLive(x) && !x.weak && x.key !== a.key && x.family !== "meeting" && x.frame.start < s.start && x.paragraph >= s.paragraph - LOOKBACK_PARAGRAPHS))
+        for (const other of since(ctx, s.paragraph - MAX_BACK_PARAGRAPHS).filter((x) => isLive(x) && !x.weak && x.key !== a.key && x.family !== "meeting" && x.frame.start < s.start && toldSince(ctx, x, s.paragraph - LOOKBACK_PARAGRAPHS)))
           if (other.attacker && a.attacker && actorAgreement(other.attacker, a.attacker, ctx.actors) > 0 && actorAgreement(other.target, a.target, ctx.actors) > 0)
             addLink(ctx, meeting, other, "escalation", 0.5, span, cue.text);
     }
@@ -208,7 +360,7 @@ function handleCue(ctx: Ctx, f: SentenceFacts, cue: Cue, ds: Draft[], handled: S
   const effects = live.filter((d) => at(d) > cue.start || cue.start < 20).filter((d) => !handled.has(d.key));
   if (!effects.length) return;
   const firstHere = live.filter((d) => !effects.includes(d))[0];
-  const groupOf = (d: Draft) => ctx.drafts.filter((x) => x.group === d.group && isLive(x));
+  const groupOf = (d: Draft) => since(ctx, d.paragraph).filter((x) => x.group === d.group && isLive(x));
   for (const e of effects) {
     handled.add(e.key);
     let causes: Draft[] = firstHere ? groupOf(firstHere) : [];
@@ -282,24 +434,58 @@ function applyRelative(ctx: Ctx, f: SentenceFacts, ds: Draft[], rel: DateFact, s
     return;
   }
   if (stage !== "before-coref") return;
-  const absolute = f.dates.find((d) => d.kind === "absolute");
+  // "Hours later, before dawn on Wednesday, …": the day named stands.
+  if (rel.span.start <= 2 && f.dates.some((d) => d.kind === "absolute" && d.span.start > rel.span.end)) return;
+  // "… on April 2, shows damage after an airstrike a day earlier": a date told before the phrase is its anchor.
+  const absolute = f.dates.find((d) => d.kind === "absolute" && d.span.end <= rel.span.start);
   if (absolute) {
     // "… on April 2, shows damage after an airstrike a day earlier": the date in the sentence is the anchor.
     for (const d of ds) d.date = shift({ ...absolute, precision: absolute.precision }, min, max, ctx.pub);
     return;
   }
-  const prev = ctx.drafts.filter((d) => isLive(d) && d.sentence < f.index && !d.weak && d.date).at(-1);
+  const prev = since(ctx, f.sentence.paragraph - MAX_BACK_PARAGRAPHS).filter((d) => isLive(d) && d.sentence < f.index && !d.weak && d.date).at(-1);
   if (prev) for (const d of ds) if (!d.date) d.date = shift(prev.date!, min, max, ctx.pub);
 }
 
-export function discourse(facts: SentenceFacts[], pub: string | null, actors: ActorIndex): { drafts: Draft[]; links: DraftLink[]; warnings: PipelineWarning[] } {
-  const ctx: Ctx = { pub, actors, drafts: [], links: [], warnings: [], plans: [] };
+export function discourse(
+  facts: SentenceFacts[],
+  pub: string | null,
+  actors: ActorIndex,
+  geocode: GeocodeFn | null = null,
+): { drafts: Draft[]; links: DraftLink[]; warnings: PipelineWarning[] } {
+  const ctx: Ctx = { pub, actors, drafts: [], links: [], warnings: [], plans: [], bulk: [], undated: new Set(), geocode, places: new Map(), incoming: new Map() };
   let group = 0;
+  let lastGroup: string | null = null;
+  let responseNamed = false;
+  let pendingAnswer: Cue | null = null;
   for (const f of facts) {
     let pending = 0;
     const ds = draftsOf(f, () => ctx.drafts.length + pending++, () => group++, actors);
     ctx.drafts.push(...ds);
     const s = f.sentence;
+    // Under a dated heading ("## June 13, 2019"), an attack told without a date of its own happened then.
+    for (const d of ds) if (!d.date && !d.asCause && s.section?.precision === "day") d.date = { ...s.section, confidence: 0.6, how: "section" };
+    // "85 strikes" is an event only where the text dates it to the day.
+    for (const d of ds) if (d.counted && !(d.date && d.date.precision === "day")) d.dropped = "bulk";
+    // "the group targeted …": the armed group told of last.
+    for (const d of ds) {
+      const at = d.frame.start - s.start;
+      if (!d.attacker && lastGroup && /\b(the|this) (group|militia|movement|rebels|militants|organi[sz]ation)\b[^,;]{0,30}$/i.test(s.text.slice(Math.max(0, at - 50), at))) d.attacker = lastGroup;
+    }
+    for (const a of f.actors) if (actors.actors.get(a.actor)?.kind === "group") lastGroup = a.actor;
+    // "a rocket slammed into …, killing twelve", "Three tankers exploded …, killing three, after the
+    // Houthis launched drones …": the killing, the blast, is what the one named attack of the sentence did.
+    for (const d of ds) {
+      if (d.family || d.definite || !isLive(d) || !/^(killing|killed|wounding|injuring|explosions?|exploded|blasts?)\b/i.test(d.words)) continue;
+      const named = ds.filter((x) => x !== d && isLive(x) && x.family && x.family !== "meeting" && x.asCause === d.asCause);
+      const host = named.filter((x) => x.frame.start < d.frame.start).at(-1) ?? (named.length === 1 ? named[0] : undefined);
+      if (!host) continue;
+      const [from, to] = host.frame.start < d.frame.start ? [host.frame.end - s.start, d.frame.start - s.start] : [d.frame.end - s.start, host.frame.start - s.start];
+      if (/[;:]/.test(s.text.slice(from, to)) || f.cues.some((c) => c.start >= from && c.end <= to) || !actorsFit(host, d, actors)) continue;
+      if (d.date && host.date && !datesOverlap(dated(host), dated(d))) continue;
+      if (placeConflict(ctx, host, d)) continue;
+      merge(host, d);
+    }
     const relatives = f.dates.filter((d) => d.kind === "relative");
     if (f.habitual) for (const d of ds) if (!d.date && !d.definite) d.dropped = "habitual";
     for (const r of relatives) applyRelative(ctx, f, ds.filter(isLive), r, "before-coref");
@@ -326,7 +512,14 @@ export function discourse(facts: SentenceFacts[], pub: string | null, actors: Ac
     for (const r of relatives) applyRelative(ctx, f, ds, r, "after-coref");
 
     const handled = new Set<number>();
-    for (const cue of f.cues) handleCue(ctx, f, cue, ds, handled);
+    // "Israeli leaders promised a severe response. It came on Tuesday, when …": the answer told.
+    let cues = /^(it|this|that) came\b/i.test(s.text) && !responseNamed ? f.cues.filter((c) => !/^(it|this|that) came/i.test(c.text)) : f.cues;
+    // "The answer came the next day. On Saturday, Israeli warplanes struck …": the cue of a sentence
+    // that tells no attack is the next one's.
+    if (pendingAnswer && ds.length && !cues.length) cues = [{ ...pendingAnswer, start: 0, end: 0 }];
+    pendingAnswer = !ds.length ? (f.cues.find((c) => c.shape === "answer") ?? null) : null;
+    for (const cue of cues) handleCue(ctx, f, cue, ds, handled);
+    responseNamed = /\b(response|answer|retaliation|reply|reprisal|revenge)\b/i.test(s.text);
     continueAnswer(ctx, f, ds);
 
     for (const d of ds) {
@@ -334,21 +527,27 @@ export function discourse(facts: SentenceFacts[], pub: string | null, actors: Ac
       const at = d.frame.start - s.start;
       // "Rockets were also fired from Gaza": another attack at the time of the one just told.
       const also = /\balso\b/i.test(s.text.slice(Math.max(0, at - 40), at + 40));
-      const prev = ctx.drafts
+      const prev = since(ctx, d.paragraph - LOOKBACK_PARAGRAPHS)
         .filter((x) => isLive(x) && (x.paragraph === d.paragraph || (also && x.paragraph >= d.paragraph - LOOKBACK_PARAGRAPHS)) && x.frame.start < d.frame.start && x.date && !x.weak)
         .at(-1);
       if (prev) d.date = { ...prev.date!, how: "paragraph" };
       else if (s.section) d.date = { ...s.section, confidence: 0.6, how: "section" };
-      else if (!d.weak) {
-        d.dropped = "undated";
-        ctx.warnings.push({ code: "undated", message: "an attack is mentioned without a date the text allows to resolve", span: { start: s.start, end: s.end } });
-      } else d.dropped = "undated";
+      // Not dropped yet: a later telling ("Those strikes, on Feb. 25, …") may date it.
+      else ctx.undated.add(d.key);
     }
 
     if (!ds.length) attachOrphans(ctx, f);
   }
+  for (const key of ctx.undated) {
+    const d = ctx.drafts[key]!;
+    if (!isLive(d) || d.date) continue;
+    d.dropped = "undated";
+    if (!d.weak) ctx.warnings.push({ code: "undated", message: "an attack is mentioned without a date the text allows to resolve", span: d.evidence[0] });
+  }
   resolvePlans(ctx);
-  for (const d of ctx.drafts) if (isLive(d) && !d.family) resolveFamily(ctx, d);
+  resolveBulk(ctx);
+  answersInSentence(ctx);
+  for (const d of ctx.drafts) if (isLive(d) && (!d.family || (d.soft && d.family === "ground"))) resolveFamily(ctx, d);
   return { drafts: ctx.drafts, links: ctx.links.map((l) => ({ ...l, from: resolve(ctx, l.from).key, to: resolve(ctx, l.to).key })), warnings: ctx.warnings };
 }
 
@@ -358,12 +557,12 @@ export function discourse(facts: SentenceFacts[], pub: string | null, actors: Ac
  */
 function continueAnswer(ctx: Ctx, f: SentenceFacts, ds: Draft[]) {
   for (const d of ds) {
-    if (!isLive(d) || !d.attacker || ctx.links.some((l) => l.to === d.key)) continue;
+    if (!isLive(d) || !d.attacker || ctx.incoming.has(d.key)) continue;
     const at = d.frame.start - f.sentence.start;
     if (!/\balso\b/i.test(f.sentence.text.slice(Math.max(0, at - 40), at))) continue;
-    const before = ctx.drafts.filter((x) => isLive(x) && x.sentence === f.index - 1 && x.paragraph === d.paragraph && x.attacker === d.attacker);
+    const before = since(ctx, d.paragraph).filter((x) => isLive(x) && x.sentence === f.index - 1 && x.paragraph === d.paragraph && x.attacker === d.attacker);
     for (const b of before)
-      for (const l of ctx.links.filter((x) => x.to === b.key && x.kind !== "escalation"))
+      for (const l of (ctx.incoming.get(b.key) ?? []).filter((x) => x.kind !== "escalation"))
         addLink(ctx, ctx.drafts[l.from]!, d, l.kind, Math.round(l.confidence * 0.8 * 100) / 100, { start: f.sentence.start, end: f.sentence.end }, "also");
   }
 }
@@ -373,18 +572,21 @@ function attachOrphans(ctx: Ctx, f: SentenceFacts) {
   const s = f.sentence;
   if (s.weak) return;
   // Attacks named only as causes ("a response to the rocket attack") get no new details here.
-  const recent = ctx.drafts.filter((d) => isLive(d) && !d.weak && !d.asCause && d.paragraph >= s.paragraph - 1);
+  const recent = since(ctx, s.paragraph - 1).filter((d) => isLive(d) && !d.weak && !d.asCause);
   if (!recent.length) return;
   if (f.claims.length) {
     const named = new Set(f.actors.map((a) => a.actor));
     const target = [...recent].reverse().find((d) => d.attacker && named.has(d.attacker)) ?? recent.at(-1)!;
     target.claims.push(...f.claims);
     target.evidence.push({ start: s.start, end: s.end, weak: false });
+    // "Israeli officials blamed Iran.": whom they blame is who did it, until the text says otherwise.
+    const blamed = blamedActor(f);
+    if (blamed && !target.attacker && actorAgreement(blamed, target.target, ctx.actors) !== 1) target.attacker = blamed;
   }
   const { killed, injured } = f.casualties;
   if (killed || injured) {
     // The latest attack of this paragraph, or else of the one before, as told (then as merged).
-    const told = ctx.drafts.filter((d) => !d.weak && !d.asCause && d.dropped === null && d.frame.start < s.start && d.paragraph >= s.paragraph - 1);
+    const told = since(ctx, s.paragraph - 1).filter((d) => !d.weak && !d.asCause && d.dropped === null && d.frame.start < s.start);
     const last = told.filter((d) => d.paragraph === s.paragraph).at(-1) ?? told.at(-1);
     const target = last ? resolve(ctx, last.key) : undefined;
     if (!target || !isLive(target)) return;
@@ -403,9 +605,56 @@ function resolvePlans(ctx: Ctx) {
     const next = ctx.drafts
       .filter((d) => isLive(d) && d.family !== "meeting" && d.date && d.date.start >= m.date!.start && d.date.start <= addDays(m.date!.end, PLAN_DAYS))
       .filter((d) => !d.weak && (!side || !d.attacker || camp(d.attacker, ctx.actors) === side))
-      // The attack the article tells most about, then the earliest.
-      .sort((a, b) => b.evidence.length - a.evidence.length || (a.date!.start < b.date!.start ? -1 : 1))[0];
+      // The attack the article tells most about, then the one it dates most closely, then the earliest.
+      .sort((a, b) => b.evidence.length - a.evidence.length || daysBetween(a.date!.start, a.date!.end) - daysBetween(b.date!.start, b.date!.end) || (a.date!.start < b.date!.start ? -1 : 1))[0];
     if (next) addLink(ctx, m, next, "escalation", 0.5, p.span, p.cue);
+  }
+}
+
+/**
+ * "Biden, who was told of the attack, ordered strikes against facilities used by Kataib
+ * Hezbollah": an attack referred back to and a new attack by its target on its attacker, told in
+ * one sentence, are an attack and its answer.
+ */
+function answersInSentence(ctx: Ctx) {
+  const bySentence = new Map<number, Draft[]>();
+  for (const d of ctx.drafts) bySentence.set(d.sentence, [...(bySentence.get(d.sentence) ?? []), d]);
+  for (const ref of ctx.drafts) {
+    if (!ref.definite || ref.mergedInto === null) continue;
+    const a = resolve(ctx, ref.key);
+    if (!isLive(a) || !a.attacker || !a.target) continue;
+    for (const b of bySentence.get(ref.sentence)!) {
+      if (b.frame.start <= ref.frame.start || !isLive(b) || b.definite || b.key === a.key || b.family === "meeting") continue;
+      if (!b.attacker || actorAgreement(b.attacker, a.target, ctx.actors) < 1 || actorAgreement(b.target, a.attacker, ctx.actors) === 0) continue;
+      if (b.asCause || (a.date && b.date && b.date.end < a.date.start)) continue;
+      if (ctx.incoming.has(b.key) || hasLink(ctx, b.key, a.key)) continue;
+      addLink(ctx, a, b, "retaliation", 0.6, { start: ref.evidence[0]!.start, end: ref.evidence[0]!.end }, ref.words);
+    }
+  }
+}
+
+/** Answers to attacks told in bulk: the attacks of that description told in the article, shortly before. */
+function resolveBulk(ctx: Ctx) {
+  for (const b of ctx.bulk) {
+    for (const key of b.effects) {
+      const e = resolve(ctx, key);
+      if (!isLive(e) || !e.date) continue;
+      const lo = addDays(e.date.start, -BULK_DAYS);
+      const fit = since(ctx, e.paragraph - LOOKBACK_PARAGRAPHS * 2).filter((c) => {
+        if (!isLive(c) || c.weak || c.key === e.key || !c.date || c.family === "meeting") return false;
+        if (c.date.start > e.date!.end || c.date.end < lo) return false;
+        if (hasLink(ctx, e.key, c.key)) return false;
+        // Not the answering side's own attacks, and of the description where the text gives one.
+        if (e.attacker && c.attacker && actorAgreement(e.attacker, c.attacker, ctx.actors) > 0) return false;
+        if (e.attacker && c.target && actorAgreement(e.attacker, c.target, ctx.actors) === 0) return false;
+        if (b.attacker && actorAgreement(b.attacker, c.attacker, ctx.actors) === 0) return false;
+        if (b.target && actorAgreement(b.target, c.target, ctx.actors) === 0) return false;
+        // Something must say it is one of them: the attacker or target named, or an attacker from the other side.
+        const otherSide = Boolean(e.attacker && c.attacker && actorAgreement(e.attacker, c.attacker, ctx.actors) === 0);
+        return Boolean((b.attacker && c.attacker) || (b.target && c.target) || (!c.attacker && !c.target) || (!b.attacker && !b.target) || otherSide);
+      });
+      for (const c of fit.slice(-3)) addLink(ctx, c, e, b.kind, 0.5, b.span, b.cue);
+    }
   }
 }
 
@@ -416,7 +665,15 @@ function resolvePlans(ctx: Ctx) {
  */
 function resolveFamily(ctx: Ctx, d: Draft) {
   const kind = (id: string | null) => (id ? ctx.actors.actors.get(id)?.kind : undefined);
+  // "the raids" by a state's forces are air raids unless the text says otherwise.
+  if (d.soft && d.family === "ground") {
+    if (kind(d.attacker) === "state" || kind(d.attacker) === "force") d.family = "airstrike";
+    return;
+  }
+  // An armed group's attack is of the kind its other attacks in the article are ("drones hit …, and in August the group targeted …").
+  const usual = kind(d.attacker) === "group" ? [...new Set(since(ctx, d.paragraph - MAX_BACK_PARAGRAPHS).filter((x) => isLive(x) && x.key !== d.key && x.family && !x.soft && x.family !== "meeting" && actorAgreement(x.attacker, d.attacker, ctx.actors) === 1 && x.attacker).map((x) => x.family))] : [];
   if (kind(d.target) === "person") d.family = "assassination";
+  else if (usual.length === 1) d.family = usual[0]!;
   else if (kind(d.attacker) === "state" || kind(d.attacker) === "force") d.family = "airstrike";
   else if (kind(d.attacker) === "group") d.family = "ground";
   else {

@@ -98,7 +98,9 @@ export function finalize(
   const linked = new Set(draftLinks.flatMap((l) => [`${l.from}:${l.to}`, `${l.to}:${l.from}`]));
   const keyOf = new Map<ExtractedEvent, number>();
   for (const [k, e] of byDraft) keyOf.set(e, k);
-  const sameSentence = (a: ExtractedEvent, b: ExtractedEvent) => a.evidence.some((x) => b.evidence.some((y) => x.span.start === y.span.start));
+  // Told in one sentence: the sentences their attack words are in, not the later tellings joined to them.
+  const sentenceOf = new Map(located.map((d) => [d.key, d.sentence]));
+  const sameSentence = (a: ExtractedEvent, b: ExtractedEvent) => sentenceOf.get(keyOf.get(a)!) === sentenceOf.get(keyOf.get(b)!);
   const narrow = (e: ExtractedEvent) => daysBetween(e.dateStart, e.dateEnd) <= 2;
   const precise = (e: ExtractedEvent) => (e.place?.precision ?? 4) <= 2;
   const repeated = new Set(located.filter((d) => d.repeat).map((d) => d.key));

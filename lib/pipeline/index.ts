@@ -25,10 +25,10 @@ export function runPipeline(input: ArticleInput, deps: PipelineDeps): PipelineRe
   const blocks = clean(text, input.hints);
   const inferred = meta.published ? null : inferPublished(text, blocks);
   const published = meta.published ?? inferred?.date ?? null;
-  const facts = sentences(text, blocks)
+  const facts = sentences(text, blocks, published)
     .map((s, i) => analyseSentence(i, s, published, deps.actors))
     .filter((f): f is SentenceFacts => f !== null);
-  const told = discourse(facts, published, deps.actors);
+  const told = discourse(facts, published, deps.actors, deps.geocode);
   const placed = locate(told.drafts, told.links, text, deps.geocode, deps.actors);
   const done = finalize(placed.located, placed.links, deps.actors, blocks);
   const warnings = [...told.warnings, ...done.warnings];

@@ -28,13 +28,15 @@ export function reversalLinks(events: LinkableEvent[], effects: Set<string>, exi
   for (const b of events) {
     if (!effects.has(b.id) || hasCause.has(b.id) || b.family === "meeting" || !b.attacker) continue;
     const causes = events
-      .filter((a) => a.id !== b.id && a.family !== "meeting" && a.attacker && a.target)
+      // A cause whose target the text does not name still counts when the answer strikes its attacker.
+      .filter((a) => a.id !== b.id && a.family !== "meeting" && a.attacker && (a.target || actorAgreement(b.target, a.attacker, actors) === 1))
       .map((a) => {
         const back = actorAgreement(b.attacker, a.target, actors);
         const at = actorAgreement(b.target, a.attacker, actors);
         const delay = daysBetween(a.dateStart, b.dateStart);
         const slack = daysBetween(a.dateStart, a.dateEnd);
-        return { a, back, at, delay, ok: back > 0 && at > 0 && back + at >= 1.5 && delay >= 0 && delay <= REVERSAL_WINDOW_DAYS + slack && a.dateStart <= b.dateStart };
+        // On the same day, the cause must not end after its answer.
+        return { a, back, at, delay, ok: back > 0 && at > 0 && back + at >= 1.5 && delay >= 0 && delay <= REVERSAL_WINDOW_DAYS + slack && a.dateStart <= b.dateStart && (delay > 0 || a.dateEnd <= b.dateEnd) };
       })
       .filter((c) => c.ok && !existing.some((l) => l.from === c.a.id && l.to === b.id))
       .sort((x, y) => x.delay - y.delay)
@@ -44,5 +46,6 @@ export function reversalLinks(events: LinkableEvent[], effects: Set<string>, exi
       out.push({ from: c.a.id, to: b.id, kind: "retaliation", confidence, delayDays: c.delay });
     }
   }
-  return out;
+  // Two attacks that could each be the other's answer (same days, sides reversed) say nothing of which came first.
+  return out.filter((l) => !out.some((r) => r.from === l.to && r.to === l.from));
 }

@@ -9,12 +9,37 @@ import type { Place } from "../schema";
 import type { ActorIndex } from "./actors";
 import type { Draft } from "./assemble";
 import type { DraftLink } from "./discourse";
-import { toPlace, type GeocodeFn } from "./places";
+import { distanceKm, placeTolerance, toPlace, type GeocodeFn } from "./places";
 import type { PlaceMention } from "./types";
 
 export type Located = Draft & { place: Place | null; placeMention: string | null; origin: { lat: number; lon: number } | null };
 
 const LAUNCHED = new Set(["rocket", "missile", "drone", "artillery"]);
+
+/** Between two places: only a list joining them ("X and Y", "X, in Y, and in Z"). */
+function coordinated(between: string): boolean {
+  if (/^\s*(,\s*)?(in|near|outside|of)\s*$/i.test(between)) return true;
+  return between.length <= 45 && !/[.;:]/.test(between) && /(,|\band\b|\bas well as\b)/.test(between) && !/\b(from|after|before|toward|towards|killing|when|while|into)\b|\b\w+ed\b/i.test(between);
+}
+
+const FACILITY_TAIL =
+  /\s+(industrial\s+(area|zone|city)|area|district|zone|quarter|neighbou?rhood|embassy|consulate|(air|naval|military|army|marine)\s?base|airbase|base|(international\s+)?airport|compound|port|camp|outpost|airfield|barracks|garrison|(oil\s+)?(processing\s+)?plant|((oil|gas)\s+)?field|oil\s+facility|refinery|terminal|facility|pipeline|headquarters|border\s+crossing|crossing|checkpoint|province|governorate|region|district)$/i;
+
+/** Plainer readings of a place phrase, each with the place it belongs to when the phrase says so. */
+function variants(mention: string): { mention: string; owner?: string }[] {
+  const out: { mention: string; owner?: string }[] = [{ mention }];
+  const poss = mention.match(/^((?:near|outside|off|north of|south of|east of|west of)\s+)?(?:the\s+)?(\p{Lu}[\p{L}.'’ -]*?)['’]s\s+(.+)$/u);
+  if (poss) {
+    const [, q = "", owner, rest] = poss as unknown as [string, string | undefined, string, string];
+    out.push({ mention: `${q}${owner} ${rest}` });
+    if (/^\p{Lu}/u.test(rest)) out.push({ mention: `${q}${rest}`, owner });
+  }
+  for (const v of [...out]) {
+    const bare = v.mention.replace(FACILITY_TAIL, "");
+    if (bare !== v.mention && /\p{Lu}/u.test(bare.replace(/^(near|outside|off|the|an?)\s+/gi, ""))) out.push({ ...v, mention: bare });
+  }
+  return out;
+}
 
 export function locate(
   drafts: Draft[],
@@ -28,9 +53,18 @@ export function locate(
   const read = (m: PlaceMention, context: string): Place | null => {
     const key = `${m.mention}|${context}`;
     if (!readings.has(key)) {
-      const r = geocode(m.mention, { context });
-      if (!r.resolved) unresolved.add(m.mention);
-      readings.set(key, r.resolved && r.confidence >= 0.3 ? toPlace(r) : null);
+      // The phrase as written, then plainer readings of it: "Baghdad's airport" → "Baghdad airport",
+      // "Iran's Sistan-Baluchestan province" → "Sistan-Baluchestan province" (in Iran), "the Abqaiq
+      // processing plant" → "Abqaiq". The most precise reading wins, the phrase as written on a tie.
+      let best: Place | null = null;
+      for (const v of variants(m.mention)) {
+        const r = geocode(v.mention, { context: v.owner ? `${v.owner}. ${context}` : context });
+        if (!r.resolved || r.confidence < 0.3) continue;
+        const p = toPlace(r);
+        if (!best || p.precision < best.precision) best = p;
+      }
+      if (!best) unresolved.add(m.mention);
+      readings.set(key, best);
     }
     return readings.get(key)!;
   };
@@ -42,25 +76,53 @@ export function locate(
     const readOf = d.places.map((m) => ({ m, p: read(m, d.context) })).filter((x): x is { m: PlaceMention; p: Place } => x.p !== null);
     const sites = readOf.filter((x) => x.m.role === "site");
     const origins = readOf.filter((x) => x.m.role === "origin");
-    // The most precise place near the attack words: a precision step is worth 60 characters.
-    const gap = (x: { m: PlaceMention }) => (x.m.span.start >= d.frame.end ? (x.m.span.start - d.frame.end) * 0.8 : Math.max(0, d.frame.start - x.m.span.end));
-    const rank = (x: { m: PlaceMention; p: Place }) => x.p.precision + gap(x) / 60 - x.p.confidence / 10;
+    // The most precise place near the attack words: a precision step is worth 60 characters; a
+    // place told in a later telling of the attack counts as told a little way off.
+    const gap = (x: { m: PlaceMention }) => Math.min(240, x.m.span.start >= d.frame.end ? (x.m.span.start - d.frame.end) * 0.8 : Math.max(0, d.frame.start - x.m.span.end));
+    // A sea or a wide region says less than the coast or town named with it.
+    const rank = (x: { m: PlaceMention; p: Place }) => x.p.precision + gap(x) / 60 - x.p.confidence / 10 + Math.min(1.5, (x.p.areaKm ?? 0) / 400);
     const best = (xs: typeof readOf) => [...xs].sort((a, b) => rank(a) - rank(b))[0];
-    const site = best(sites);
-    const origin = best(origins);
+    // A precise reading far from every other place the telling names is a misreading ("Salif" read
+    // as a town in Algeria beside "the southern Red Sea"): leave it out.
+    const others = (x: (typeof readOf)[number]) => readOf.filter((y) => y !== x);
+    const plausible = (x: (typeof readOf)[number]) =>
+      x.p.precision > 2 || others(x).length === 0 || others(x).some((y) => distanceKm(x.p, y.p) <= placeTolerance(x.p, y.p) + 1000);
+    const site = best(sites.filter(plausible));
+    const origin = best(origins.filter(plausible));
     let chosen = site;
     if (origin && (!site || (LAUNCHED.has(d.family ?? "") && origin.p.precision <= site.p.precision))) chosen = origin;
 
-    // Places joined by "and" right after the attack words, in different countries, are separate
-    // strikes ("striking bases in western Iraq and western Syria").
-    const pool = (chosen?.m.role === "origin" ? origins : sites).filter((x) => x.m.span.start >= d.frame.end && x.m.span.start - d.frame.end <= 60);
-    const joined: typeof pool = [];
+    // Places joined by "and" in different countries, or far apart, are separate strikes
+    // ("striking bases in western Iraq and western Syria", "hit Ain al-Asad air base in Anbar
+    // province and a site near Erbil airport"); a place inside another is the same strike.
+    const after = (x: { m: PlaceMention }) => {
+      const anchor = x.m.anchor ?? d.frame.end;
+      return x.m.span.start >= anchor && x.m.span.start - anchor <= 100;
+    };
+    // The list the chosen place is in, as told after the attack words of its own telling.
+    const anchorOf = (x: { m: PlaceMention }) => x.m.anchor ?? d.frame.end;
+    const pool = (chosen?.m.role === "origin" ? origins : sites)
+      .filter((x) => after(x) && (!chosen || anchorOf(x) === anchorOf(chosen)))
+      .sort((a, b) => a.m.span.start - b.m.span.start);
+    const chain: typeof pool = [];
     for (const x of pool) {
-      const prev = joined.at(-1);
-      if (prev && !/^\s*(,\s*)?(and|or)?\s*(,\s*)?$/.test(text.slice(prev.m.span.end, x.m.span.start))) break;
-      joined.push(x);
+      const prev = chain.at(-1);
+      // A place named inside the phrase before ("… air base in Anbar") belongs to the list as well.
+      if (prev && x.m.span.start >= prev.m.span.end && !coordinated(text.slice(prev.m.span.end, x.m.span.start))) break;
+      chain.push(x);
     }
-    const split = joined.length > 1 && new Set(joined.map((x) => x.p.country)).size === joined.length ? joined : null;
+    const clusters: (typeof pool)[] = [];
+    for (const x of chain) {
+      // A country joins the places in it; other places join when they overlap or lie close.
+      // A sea (no country) joins the places on its shores.
+      const home = clusters.find((c) =>
+        c.some((y) => !x.p.country || !y.p.country || (y.p.country === x.p.country && (distanceKm(y.p, x.p) <= placeTolerance(y.p, x.p) + 50 || y.p.precision === 4 || x.p.precision === 4))),
+      );
+      if (home) home.push(x);
+      else clusters.push([x]);
+    }
+    const apart = clusters.length > 1 && clusters.every((c, i) => clusters.slice(i + 1).every((o) => c[0]!.p.country !== o[0]!.p.country || Math.min(...c.map((y) => y.p.precision)) <= 2));
+    const split = apart && (!chosen || clusters.some((c) => c.includes(chosen))) ? clusters.map((c) => best(c)!) : null;
     const variants = split ?? (chosen ? [chosen] : [null]);
     variants.forEach((v, i) => {
       const key = i === 0 ? d.key : drafts.length + out.length + 1000;
@@ -88,8 +150,9 @@ export function locate(
   for (const x of out) {
     if (x.place) continue;
     // A sibling in the same sentence ("killing X in a missile strike outside Damascus") comes first.
+    const overlap = (y: Located) => Boolean(x.date && y.date && x.date.start <= y.date.end && y.date.start <= x.date.end);
     const near =
-      out.find((y) => y.place && y.sentence === x.sentence && y.group !== x.group) ??
+      out.find((y) => y.place && y.sentence === x.sentence && y.group !== x.group && overlap(y)) ??
       out.filter((y) => y.place && y.paragraph === x.paragraph && y.frame.start < x.frame.start).at(-1);
     // A named person killed somewhere unsaid was most likely killed at home.
     const victim = x.family === "assassination" && x.target ? actors.actors.get(x.target) : undefined;

@@ -12,15 +12,28 @@ export type GeocodeFn = (mention: string, opts?: { context?: string }) => Geocod
 
 const NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*|al-\\p{Lu}[\\p{L}'-]*|el-\\p{Lu}[\\p{L}'-]*|\\d{1,3}(?!\\d|,\\s*\\d{4}))";
 const NAME = `${NAME_WORD}(?:\\s+(?:of\\s+(?:the\\s+)?|al\\s+|bin\\s+)?${NAME_WORD}){0,4}`;
-const FACILITY = "(?:\\s+(?:embassy|consulate|air\\s?base|airbase|base|airport|compound|port|camp|outpost|airfield|barracks)(?:\\s+(?:in|at|near)\\s+NAME)?)";
+const FACILITY_NOUN =
+  "(?:industrial\\s+(?:area|zone|city)|embassy|consulate|(?:air|naval|military|army|marine)\\s?base|airbase|base|(?:international\\s+)?airport|compound|port|camp|outpost|airfield|air\\s+field|barracks|garrison|(?:oil\\s+)?(?:processing\\s+)?plant|(?:oil|gas)\\s+field|oil\\s+facility|refinery|terminal|facility|pipeline|headquarters|border\\s+crossing|crossing|checkpoint|(?:power|nuclear)\\s+(?:plant|site|facility)|province|governorate|region|district|(?:(?:southern|northern|eastern|western)\\s+)?(?:suburbs?|outskirts)|old\\s+city|city\\s+cent(?:er|re))";
+const FACILITY = `(?:\\s+${FACILITY_NOUN}(?:\\s+(?:in|at|near)\\s+NAME)?)`;
 const QUAL =
-  "(?:(?:the\\s+)?(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central)\\s+(?:of\\s+)?|(?:a|the)\\s+(?:suburb|suburbs|outskirts)\\s+of\\s+|the\\s+coast\\s+of\\s+|\\d+\\s*(?:km|kilometers|kilometres|miles)\\s+(?:\\w+\\s+)?of\\s+)?";
-const PREP = "\\b(in|near|outside|at|into|across|over|off|from|around|inside|toward|towards|on|onto|through|of|north of|south of|east of|west of)\\s+";
-const MENTION = new RegExp(`${PREP}((?:the\\s+|an?\\s+)?${QUAL}(?:the\\s+)?${NAME}${FACILITY.replace("NAME", NAME)}?)`, "gu");
-const AND_MORE = new RegExp(`^(\\s*(?:,|and|,\\s*and|or)\\s+)((?:the\\s+)?${QUAL}(?:the\\s+)?${NAME})`, "u");
+  "(?:(?:the\\s+)?(?:(?:north|south)[- ]?(?:east|west)(?:ern)?|north(?:ern)?|south(?:ern)?|east(?:ern)?|west(?:ern)?|central)\\s+(?:of\\s+)?|(?:a|the)\\s+(?:suburb|suburbs|outskirts)\\s+of\\s+|the\\s+coast\\s+of\\s+|(?:about\\s+|some\\s+|roughly\\s+)?\\d+\\s*(?:km|kilometers|kilometres|miles|nautical miles)\\s+(?:\\w+\\s+)?of\\s+)?";
+/** Words that describe a place rather than name it ("the sprawling Ain al-Asad air base"). */
+const ADJ =
+  "(?:(?:sprawling|besieged|embattled|remote|strategic|key|main|major|vast|fortified|heavily|coastal|nearby|restive|volatile|densely|populated|bustling|disputed|occupied|holy|ancient|old|tiny|small|large|big|busy|crowded|desert|mountainous)\\s+){0,2}";
+/** Prepositions, and the verbs whose object is where an attack landed ("struck Erbil Air Base"). */
+const PREP =
+  "\\b(in|near|outside|at|into|across|over|off|from|around|inside|toward|towards|on|onto|through|of|(?:north|south)(?:-?(?:east|west))? of|east of|west of|hit|struck|targeted|targeting|striking|hitting|pounded|pounding|bombed|bombing|shelled|shelling|attacked|attacking|raided|stormed)\\s+";
+const ATTACK_VERB_PREP = /^(hit|struck|targeted|targeting|striking|hitting|pounded|pounding|bombed|bombing|shelled|shelling|attacked|attacking|raided|stormed)$/;
+/** "the Yemeni capital Sanaa", "the border community of Avivim", "the Israeli port city of Eilat": what kind of place, then its name. */
+const KIND_OF =
+  "(?:(?:the\\s+|a\\s+)?(?:\\p{Lu}[\\p{L}-]+\\s+)?(?:(?:northern|southern|eastern|western|central|coastal|border|port|frontier|nearby|small|southern Lebanese|Druze|Kurdish)\\s+)?(?:capital|city|town|port city|port town|village|community|district|province|governorate|region|suburb|neighbou?rhood|area|island|settlement|kibbutz)\\s+(?:of\\s+)?(?=\\p{Lu}))?";
+const MENTION = new RegExp(`${PREP}(${KIND_OF}(?:the\\s+|an?\\s+)?${QUAL}(?:the\\s+)?${ADJ}${NAME}${FACILITY.replace("NAME", NAME)}?)`, "gu");
+const AND_MORE = new RegExp(`^(\\s*(?:,|and|,\\s*and|or)\\s+)((?:the\\s+)?${QUAL}(?:the\\s+)?${NAME}${FACILITY.replace("NAME", NAME)}?)`, "u");
+/** Words before a "from" place that make it a launch site ("rockets fired from southern Lebanon"). */
+const LAUNCH = /\b(fired|launched|launch|launching|took off|flew|flown|rockets?|missiles?|drones?|projectiles?|shells?|mortars?|originated|crossed|infiltrat\w*|barrage|salvo|volley|sent)\b/i;
 
 /** Peoples and faiths: a place phrase that is only one of these is an adjective, not a place. */
-const DEMONYM_ONLY = /^(Palestinians?|Americans?|Iranians?|Israelis?|Iraqis?|Syrians?|Lebanese|Yemenis?|British|Shiite|Sunni|Arabs?|Kurds?|Kurdish|Jews?|Muslims?|Christians?)$/;
+const DEMONYM_ONLY = /^(Palestinians?|Americans?|Iranians?|Israelis?|Iraqis?|Syrians?|Lebanese|Yemenis?|British|Shiite|Sunni|Arabs?|Kurds?|Kurdish|Jews?|Muslims?|Christians?|European|Western|Pakistanis?|Saudis?|Jordanians?|Egyptians?|Turkish|Russians?|Druze|Baloch|Houthis?)$/;
 /** A phrase ending in a people's name ("the Iran-aligned Iraqi [militia]") is an adjective phrase. */
 const DEMONYM_LAST = /\b(Iraqi|Iranian|Syrian|Israeli|Lebanese|Yemeni|Saudi|Kuwaiti|Qatari|Emirati|Omani|Jordanian|Egyptian|Palestinian|Turkish|Kurdish|American|British|Russian|Afghan|Pakistani|Bahraini|Libyan|Sudanese)$/;
 /** Capitalised phrases after a preposition that are not places. */
@@ -33,28 +46,40 @@ export function findPlaces(text: string, isActorName: (s: string) => boolean): P
   MENTION.lastIndex = 0;
   for (let m = MENTION.exec(text); m; m = MENTION.exec(text)) {
     const prep = m[1]!.toLowerCase();
+    // "Secretary of State Mike Pompeo", "the Ministry of Defence": a title, not a place.
+    if (/^(of|for)$/.test(prep) && /\b(Secretary|Minister|Ministry|Department|Office|Chief|Director|Council|Commander|Head|Governor|Ambassador|Envoy|Representative|Chairman|Speaker|Bureau|Agency)\s*$/.test(text.slice(0, m.index))) continue;
     const role = prep === "from" ? "origin" : "site";
-    const push = (raw: string, start: number) => {
+    const push = (raw: string, at: number) => {
+      let start = at;
       if (!/\p{L}/u.test(raw)) return;
       // A closing full stop belongs to the sentence unless it ends an abbreviation ("U.S.").
-      const mention = /(^|[^\p{Lu}])\p{Lu}?[\p{Ll}\d]+\.$/u.test(raw) ? raw.slice(0, -1) : raw;
-      // "an Iran-aligned Iraqi militia": adjectives of an actor, not a place.
-      if (/-(linked|backed|led|owned|aligned|based|allied|affiliated)\b/.test(mention) || DEMONYM_LAST.test(mention)) return;
+      const full = /(^|[^\p{Lu}])\p{Lu}?[\p{Ll}\d]+\.$/u.test(raw) ? raw.slice(0, -1) : raw;
+      const kindLen = full.length - full.replace(new RegExp(`^${KIND_OF}`, "u"), "").length;
+      const mention = full.slice(kindLen);
+      start += kindLen;
+      // "an Iran-aligned Iraqi militia", "the Barbados-flagged bulk carrier": adjectives, not a place.
+      if (/-(linked|backed|led|owned|aligned|based|allied|affiliated|flagged|registered|operated|made|built)\b/.test(mention) || DEMONYM_LAST.test(mention)) return;
       const core = mention.replace(/^(the|an?)\s+/i, "");
-      if (NOT_PLACE.test(core) || DEMONYM_ONLY.test(core) || isActorName(core)) return;
+      const owner = core.replace(/['’]s$/, "");
+      if (NOT_PLACE.test(core) || DEMONYM_ONLY.test(core) || isActorName(core) || isActorName(owner)) return;
+      // "recalled its ambassador from Tehran": only a launch is told with "from".
+      if (prep === "from" && !LAUNCH.test(text.slice(Math.max(0, start - 90), start))) return;
       // "the brother of Syrian President Bashar Assad": a person with a title is no place.
       if (/\b(President|Minister|Gen\.?|General|King|Prince|Sheikh|Ayatollah|Leader|Secretary|Commander|Col\.?|Brig\.?)\b/.test(core)) return;
       // "in a U.S. airstrike": a country name used as an adjective.
       const next = text.slice(start + mention.length, start + mention.length + 12);
       if (/^\s+\p{Ll}/u.test(next) && (/^(an?)\s+\p{Lu}[\p{L}.'-]*$/u.test(mention) || /^(the\s+)?(U\.S\.|US|U\.K\.|UK)$/.test(mention))) return;
-      const qualifier = /^(near|outside|off|north of|south of|east of|west of)$/.test(prep) ? `${prep} ` : "";
-      out.push({ mention: qualifier + mention, span: { start, end: start + mention.length }, role, toward: /^(into|at|toward|towards|on|onto|over)$/.test(prep) });
+      const qualifier = /^(near|outside|off|(north|south)(-?(east|west))? of|east of|west of)$/.test(prep) ? `${prep} ` : "";
+      // "the Israeli-controlled Golan Heights", "the sprawling Ain al-Asad air base", "the Yemeni
+      // capital Sanaa": the name, not its description.
+      const named = mention.replace(new RegExp(`^${KIND_OF}`, "u"), "").replace(new RegExp(`^(the\\s+)?${ADJ}`, "u"), "$1").replace(/^(the\s+)?\p{Lu}[\p{L}]+-(controlled|occupied|held|run|annexed)\s+/u, "$1");
+      out.push({ mention: qualifier + named, span: { start, end: start + mention.length }, role, toward: /^(into|at|toward|towards|on|onto)$/.test(prep) && !ATTACK_VERB_PREP.test(prep) });
     };
     const start = m.index + m[0].length - m[2]!.length;
     push(m[2]!, start);
     // "a U.S. airbase in Iraq": if the facility is unknown, the place it is in still counts.
     const inner = m[2]!.match(/\s(?:in|at|near)\s+(\S.*)$/);
-    if (inner && /\s(embassy|consulate|air\s?base|airbase|base|airport|compound|port|camp|outpost|airfield|barracks)\s/i.test(m[2]!)) push(inner[1]!, start + m[2]!.length - inner[1]!.length);
+    if (inner && new RegExp(`\\s${FACILITY_NOUN}\\s`, "i").test(m[2]!)) push(inner[1]!, start + m[2]!.length - inner[1]!.length);
     // "in western Iraq and western Syria": the same preposition governs both.
     let rest = text.slice(start + m[2]!.length);
     let offset = start + m[2]!.length;

@@ -17,8 +17,32 @@ const ABBREVIATIONS = new Set(
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
-/** A section heading that starts with a month and year ("December 2023: …") dates what follows. */
-function headingDate(text: string): Sentence["section"] {
+const pad = (n: number) => String(n).padStart(2, "0");
+const MONTH_ABBR = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)";
+
+/** A heading that is a day ("May 12, 2019", "12 May 2019", "September 27", "Oct. 1"); a day without a year is the latest not after publication. */
+function headingDay(text: string, pub: string | null): Sentence["section"] {
+  const t = text.replace(/^[*_\s]+|[*_\s]+$/g, "").replace(/^(\w+day),?\s+/i, "");
+  const md = t.match(new RegExp(`^(${MONTHS.join("|")}|${MONTH_ABBR})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?(?![\\d:])`, "i"));
+  const dm = t.match(new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS.join("|")}|${MONTH_ABBR})\\.?(?:,?\\s+(\\d{4}))?(?![\\d:])`, "i"));
+  const parts = md ? { month: md[1]!, day: Number(md[2]), year: md[3] } : dm ? { month: dm[2]!, day: Number(dm[1]), year: dm[3] } : null;
+  if (!parts) return null;
+  const month = MONTHS.findIndex((m) => m.startsWith(parts.month.toLowerCase().slice(0, 3))) + 1;
+  if (month < 1 || parts.day < 1 || parts.day > 31) return null;
+  let year = parts.year ? Number(parts.year) : NaN;
+  if (!parts.year) {
+    if (!pub) return null;
+    const [py, pm, pd] = pub.split("-").map(Number) as [number, number, number];
+    year = month > pm || (month === pm && parts.day > pd + 1) ? py - 1 : py;
+  }
+  const iso = `${year}-${pad(month)}-${pad(parts.day)}`;
+  return Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) ? null : { start: iso, end: iso, precision: "day" };
+}
+
+/** A section heading that starts with a month and year ("December 2023: …") or a day dates what follows. */
+function headingDate(text: string, pub: string | null = null): Sentence["section"] {
+  const day = headingDay(text, pub);
+  if (day) return day;
   const m = text.match(/^(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{4})\b/i);
   if (!m) {
     const y = text.match(/^(\d{4})\s*[:–—-]/);
@@ -59,12 +83,12 @@ function trim(text: string, start: number, end: number) {
 }
 
 /** Sentences of the body and caption blocks; headings only set the section date. */
-export function sentences(text: string, blocks: Block[]): Sentence[] {
+export function sentences(text: string, blocks: Block[], pub: string | null = null): Sentence[] {
   const out: Sentence[] = [];
   let section: Sentence["section"] = null;
   for (const b of blocks) {
     if (b.role === "heading") {
-      section = headingDate(text.slice(b.start, b.end).replace(/^#+\s*/, ""));
+      section = headingDate(text.slice(b.start, b.end).replace(/^#+\s*/, ""), pub);
       continue;
     }
     if (b.role !== "body" && b.role !== "caption") continue;

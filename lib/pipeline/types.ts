@@ -74,6 +74,8 @@ export const PlaceMention = z.object({
   role: z.enum(["site", "origin"]),
   /** "into", "at", "toward": a direction more than a place ("rockets fired at Israel"). */
   toward: z.boolean().default(false),
+  /** End of the attack words of the telling that names it (absolute), once assigned to an attack. */
+  anchor: z.number().int().optional(),
 });
 export type PlaceMention = z.infer<typeof PlaceMention>;
 
