@@ -50,7 +50,8 @@ export type ArticleReport = {
   ms: number;
 };
 
-const emptyReport = (file: string, dryRun: boolean): ArticleReport => ({
+/** A report for a file before anything is known of it; callers fill in what happened. */
+export const emptyReport = (file: string, dryRun: boolean): ArticleReport => ({
   file,
   status: "rejected",
   dryRun,

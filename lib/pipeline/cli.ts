@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { getStore, type Store } from "../../db/client";
 import type { Io } from "../io";
-import { ingestArticle, loadActorIndex, type ArticleReport } from "../../db/ingest";
+import { emptyReport, ingestArticle, loadActorIndex, type ArticleReport } from "../../db/ingest";
 import { addOverride, exportOverrides, importOverrides, listOverrides, parseOverride, removeOverride } from "../../db/overrides";
 import { StrikelineError } from "../errors";
 import { IsoDate } from "../schema";
@@ -76,7 +76,7 @@ export async function ingestCommand(opts: IngestCliOptions, io: Io, deps: CliDep
     return 2;
   }
   const { files, missing } = expandInputs(opts.paths);
-  const reports: ArticleReport[] = missing.map((file) => ({ ...blank(file, Boolean(opts.dryRun)), reason: "no such file or folder" }));
+  const reports: ArticleReport[] = missing.map((file) => ({ ...emptyReport(file, Boolean(opts.dryRun)), reason: "no such file or folder" }));
   if (!files.length && !missing.length) {
     io.stderr("ingest: no .txt, .md or .html files in the given folders.\n");
     return 3;
@@ -100,7 +100,7 @@ export async function ingestCommand(opts: IngestCliOptions, io: Io, deps: CliDep
         progress(io, i, files.length, file);
         const read = readArticleFile(file);
         if (!read.ok) {
-          reports.push({ ...blank(file, Boolean(opts.dryRun)), reason: `${read.reason}: ${read.message}` });
+          reports.push({ ...emptyReport(file, Boolean(opts.dryRun)), reason: `${read.reason}: ${read.message}` });
           continue;
         }
         try {
@@ -114,7 +114,7 @@ export async function ingestCommand(opts: IngestCliOptions, io: Io, deps: CliDep
             }),
           );
         } catch (e) {
-          reports.push({ ...blank(file, Boolean(opts.dryRun)), status: "failed", reason: (e as Error).message });
+          reports.push({ ...emptyReport(file, Boolean(opts.dryRun)), status: "failed", reason: (e as Error).message });
         }
       }
       progress(io, files.length, files.length, "done");
@@ -133,26 +133,6 @@ export async function ingestCommand(opts: IngestCliOptions, io: Io, deps: CliDep
   }
 }
 
-function blank(file: string, dryRun: boolean): ArticleReport {
-  return {
-    file,
-    status: "rejected",
-    dryRun,
-    articleId: null,
-    reason: null,
-    title: null,
-    published: null,
-    publishedInferred: false,
-    publishedFrom: null,
-    eventsNew: [],
-    eventsMerged: [],
-    captionsIgnored: 0,
-    links: 0,
-    unresolvedPlaces: [],
-    warnings: [],
-    ms: 0,
-  };
-}
 
 function summarise(articles: ArticleReport[], dryRun: boolean, store: string, interrupted: boolean, ms: number): RunReport {
   const count = (s: ArticleReport["status"]) => articles.filter((a) => a.status === s).length;
