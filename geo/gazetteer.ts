@@ -8,23 +8,15 @@ import path from "node:path";
 import { PLACE_KINDS, type GeoPrecision, type PlaceKind } from "../lib/schema";
 import { IndexHeader, INDEX_FILE, SHAPES_FILE, ShapesFile, type IndexFile } from "./index-format";
 import { skeletonKey } from "./normalize";
+import type { GazRecord } from "./record";
 import { GEO_SOURCES, type AreaGeometry, type GeoSource } from "./result";
 
-export interface Place {
+/** A gazetteer record as the loaded index holds it: no aliases (they are keys) and no shape (loaded lazily). */
+export type Place = Omit<GazRecord, "aliases" | "shape"> & {
   id: number;
-  name: string;
-  lat: number;
-  lon: number;
-  kind: PlaceKind;
-  country: string | null;
-  admin1: string | null;
-  source: GeoSource;
-  prior: number;
-  radiusKm: number;
-  precision: GeoPrecision;
   /** The normalised primary name: a match on it is stronger than one on an alias. */
   primaryKey: string;
-}
+};
 
 export class Gazetteer {
   private bySkeleton: Map<string, number[]> | undefined;
