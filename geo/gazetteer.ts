@@ -5,11 +5,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { PLACE_KINDS, type GeoPrecision, type PlaceKind } from "../lib/schema";
+import { PLACE_KINDS, type GeoPrecision } from "../lib/schema";
 import { IndexHeader, INDEX_FILE, SHAPES_FILE, ShapesFile, type IndexFile } from "./index-format";
 import { skeletonKey } from "./normalize";
 import type { GazRecord } from "./record";
-import { GEO_SOURCES, type AreaGeometry, type GeoSource } from "./result";
+import { GEO_SOURCES, type AreaGeometry } from "./result";
 
 /** A gazetteer record as the loaded index holds it: no aliases (they are keys) and no shape (loaded lazily). */
 export type Place = Omit<GazRecord, "aliases" | "shape"> & {
