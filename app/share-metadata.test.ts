@@ -3,7 +3,7 @@ import { openStore, type Store } from "@/db/client";
 import { loadCurated, readCuratedFile, type GeocodeFn } from "@/db/seed";
 
 // The page's request context, stood in for: the headers of the request and the app's store.
-const requestHeaders = new Headers({ host: "maps.example.org", "x-forwarded-proto": "https" });
+const requestHeaders = new Headers({ host: "example.org", "x-forwarded-proto": "https" });
 vi.mock("next/headers", () => ({ headers: async () => requestHeaders }));
 let store: Store;
 vi.mock("@/db/client", async (original) => ({ ...(await original<typeof import("@/db/client")>()), getStore: async () => store }));
@@ -28,7 +28,7 @@ describe("generateShareMetadata", () => {
     const m = await meta({ f: "rocket", from: "2019-12-01", to: "2020-03-31", c: "33.3,44.4,6" });
     expect(m.title).toBe("Rocket attacks, Dec 2019–Mar 2020 · Strikeline");
     expect(m.description).toMatch(/^\d+ of 28 events · rocket attacks · Dec 2019–Mar 2020$/);
-    expect(m.metadataBase?.toString()).toBe("https://maps.example.org/");
+    expect(m.metadataBase?.toString()).toBe("https://example.org/");
     expect(m.alternates?.canonical).toBe("/?from=2019-12-01&to=2020-03-31&f=rocket&c=33.3,44.4,6");
     expect(m.openGraph).toMatchObject({
       title: m.title,
@@ -58,7 +58,7 @@ describe("generateShareMetadata", () => {
 describe("requestOrigin", () => {
   it("takes the forwarded or direct host and protocol", () => {
     expect(requestOrigin(new Headers({ host: "127.0.0.1:3000" }))).toBe("http://127.0.0.1:3000");
-    expect(requestOrigin(new Headers({ host: "a", "x-forwarded-host": "maps.example.org, proxy", "x-forwarded-proto": "https" }))).toBe("https://maps.example.org");
+    expect(requestOrigin(new Headers({ host: "a", "x-forwarded-host": "example.org, proxy", "x-forwarded-proto": "https" }))).toBe("https://example.org");
     expect(requestOrigin(new Headers({ host: "[::1]:3000" }))).toBe("http://[::1]:3000");
   });
   it("refuses anything that is not a plain host", () => {
