@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-const port = 3100;
+// STRIKELINE_E2E_PORT lets several checkouts run their end-to-end tests side by side.
+const port = Number(process.env.STRIKELINE_E2E_PORT || 3100);
 
 export default defineConfig({
   testDir: "e2e",
