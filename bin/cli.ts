@@ -6,7 +6,8 @@
 import { Argument, Command, CommanderError, Option } from "commander";
 import { StrikelineError } from "../lib/errors";
 import type { Io } from "../lib/io";
-import { ingestCommand, overridesCommand } from "../lib/pipeline/cli";
+import { ingestCommand } from "./commands/ingest";
+import { overridesCommand } from "./commands/overrides";
 import { OVERRIDE_ACTIONS } from "../db/overrides";
 import { geocodeCommand } from "../geo/cli";
 import { exportCommand } from "./commands/export";

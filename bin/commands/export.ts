@@ -1,6 +1,6 @@
 import { getStore } from "../../db/client";
 import { listEvents, listLinks } from "../../db/queries";
-import type { Io } from "../cli";
+import type { Io } from "../../lib/io";
 
 export async function exportCommand(o: { format: "geojson" | "links"; all?: boolean }, io: Io): Promise<number> {
   const store = await getStore();

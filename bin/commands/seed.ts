@@ -4,7 +4,7 @@ import { applyOverrides } from "../../db/overrides";
 import { defaultSeedsDir, loadCurated, readCuratedFile } from "../../db/seed";
 import { getGeocoder } from "../../geo";
 import { env } from "../../lib/env";
-import type { Io } from "../cli";
+import type { Io } from "../../lib/io";
 
 export async function seedCommand(o: { seeds?: string; json?: boolean }, io: Io): Promise<number> {
   const dataset = readCuratedFile();

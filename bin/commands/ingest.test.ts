@@ -1,5 +1,5 @@
 /**
- * `ingest` and `overrides` as the CLI runs them: exit codes, the JSON report, refusals of bad files
+ * `ingest` as the CLI runs it: exit codes, the JSON report, refusals of bad files
  * that let the rest go on, progress on a terminal only, Ctrl-C. One in-memory store for the file;
  * the dictionary geocoder keeps it independent of the gazetteer.
  */
@@ -9,10 +9,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../../db/client";
 import { actors } from "../../db/schema";
-import { CuratedDataset } from "../curated";
-import { ingestCommand, overridesCommand, type RunReport } from "./cli";
-import { MAX_BYTES } from "./read-file";
-import { fakeGeocode, repoRoot, SAMPLE_ARTICLE } from "./testing/fixtures";
+import { CuratedDataset } from "../../lib/curated";
+import { ingestCommand, type RunReport } from "./ingest";
+import { MAX_BYTES } from "../../lib/pipeline/read-file";
+import { fakeGeocode, repoRoot, SAMPLE_ARTICLE } from "../../lib/pipeline/testing/fixtures";
 
 let store: Store;
 let dir: string;
@@ -88,23 +88,5 @@ describe("ingestCommand", () => {
     const p = write("later/another.txt", SAMPLE_ARTICLE.replace("12 rockets", "14 rockets"));
     expect(await ingestCommand({ paths: [p], json: true }, a.io, { ...deps(), signal: ctrl.signal })).toBe(130);
     expect(JSON.parse(a.out.stdout)).toMatchObject({ interrupted: true, ingested: 0 });
-  });
-});
-
-describe("overridesCommand", () => {
-  it("adds, lists, exports and imports overrides", async () => {
-    const a = io();
-    expect(await overridesCommand({ command: "add", action: "reject-event", target: "no-such-event", reason: "duplicate of another" }, a.io, deps())).toBe(0);
-    expect(a.out.stdout).toMatch(/applies when it arrives/);
-    expect(await overridesCommand({ command: "add", action: "move-place", target: "x", payload: "{not json" }, a.io, deps())).toBe(2);
-    expect(await overridesCommand({ command: "add", action: "fly-away", target: "x" }, a.io, deps())).toBe(2);
-    const file = path.join(dir, "overrides.json");
-    expect(await overridesCommand({ command: "export", file }, a.io, deps())).toBe(0);
-    const b = io();
-    expect(await overridesCommand({ command: "list", json: true }, b.io, deps())).toBe(0);
-    expect(JSON.parse(b.out.stdout).overrides).toHaveLength(1);
-    expect(await overridesCommand({ command: "import", file, json: true }, b.io, deps())).toBe(0);
-    expect(await overridesCommand({ command: "import", file: path.join(dir, "nope.json") }, b.io, deps())).toBe(3);
-    expect(await overridesCommand({ command: "remove", action: "reject-event", target: "no-such-event" }, b.io, deps())).toBe(0);
   });
 });

@@ -1,0 +1,80 @@
+/**
+ * `strikeline overrides`: analyst corrections from the command line. The work is in db/overrides.ts.
+ */
+import fs from "node:fs";
+import { addOverride, exportOverrides, importOverrides, listOverrides, parseOverride, removeOverride } from "../../db/overrides";
+import { StrikelineError } from "../../lib/errors";
+import type { Io } from "../../lib/io";
+import { withStore, type CliDeps } from "./store";
+
+export type OverridesCliOptions =
+  | { command: "add"; action: string; target: string; payload?: string; reason?: string; json?: boolean }
+  | { command: "remove"; action: string; target: string; json?: boolean }
+  | { command: "list"; json?: boolean }
+  | { command: "export"; file?: string }
+  | { command: "import"; file: string; json?: boolean };
+
+/**
+ * `strikeline overrides add <action> <target> [--payload JSON] [--reason TEXT]`,
+ * `overrides remove <action> <target>`, `overrides list [--json]`,
+ * `overrides export [file]` (stdout without a file), `overrides import <file>`.
+ */
+export async function overridesCommand(opts: OverridesCliOptions, io: Io, deps: CliDeps = {}): Promise<number> {
+  try {
+    if (opts.command === "add") {
+      let payload: unknown = {};
+      if (opts.payload) {
+        try {
+          payload = JSON.parse(opts.payload);
+        } catch {
+          io.stderr(`overrides add: --payload must be JSON, e.g. '{"lat":33.3,"lon":44.4}'.\n`);
+          return 2;
+        }
+      }
+      const input = parseOverride({ action: opts.action, targetId: opts.target, payload, ...(opts.reason ? { reason: opts.reason } : {}) });
+      const r = await withStore(deps, (s) => addOverride(s.db, input));
+      if (opts.json) io.stdout(`${JSON.stringify({ ...input, ...r })}\n`);
+      else io.stdout(`Recorded ${input.action} ${input.targetId}${r.applied ? "" : " (its target is not in the store yet; it applies when it arrives)"}.\n`);
+      return 0;
+    }
+    if (opts.command === "remove") {
+      const gone = await withStore(deps, (s) => removeOverride(s.db, opts.action, opts.target));
+      if (opts.json) io.stdout(`${JSON.stringify({ removed: gone })}\n`);
+      else io.stdout(gone ? `Removed ${opts.action} ${opts.target}. (Its effect stays until the data is reloaded.)\n` : `No ${opts.action} override for ${opts.target}.\n`);
+      return gone ? 0 : 3;
+    }
+    if (opts.command === "list") {
+      const list = await withStore(deps, (s) => listOverrides(s.db));
+      if (opts.json) io.stdout(`${JSON.stringify({ overrides: list })}\n`);
+      else if (!list.length) io.stdout("No overrides.\n");
+      else for (const o of list) io.stdout(`${o.action.padEnd(13)} ${o.targetId}${Object.keys(o.payload).length ? ` ${JSON.stringify(o.payload)}` : ""}${o.reason ? ` — ${o.reason}` : ""}\n`);
+      return 0;
+    }
+    if (opts.command === "export") {
+      const file = await withStore(deps, (s) => exportOverrides(s.db));
+      const text = `${JSON.stringify(file, null, 2)}\n`;
+      if (opts.file) {
+        fs.writeFileSync(opts.file, text);
+        io.stderr(`Wrote ${file.overrides.length} overrides to ${opts.file}.\n`);
+      } else io.stdout(text);
+      return 0;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(fs.readFileSync(opts.file, "utf8"));
+    } catch (e) {
+      io.stderr(`overrides import: cannot read ${opts.file}: ${(e as Error).message}\n`);
+      return 3;
+    }
+    const r = await withStore(deps, (s) => importOverrides(s.db, raw));
+    if (opts.json) io.stdout(`${JSON.stringify(r)}\n`);
+    else io.stdout(`Imported ${r.imported} overrides; ${r.applied} applied now, the rest apply when their targets arrive.\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof StrikelineError) {
+      io.stderr(`overrides: ${e.message}\n`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+}
