@@ -5,6 +5,7 @@ import {
   BASEMAPS,
   DEFAULT_VIEW,
   isSameHistoryEntry,
+  malformedUrl,
   MAX_KILLED,
   MAX_PARAM_CHARS,
   MAX_QUERY_CHARS,
@@ -168,6 +169,8 @@ describe("parseView", () => {
       ["repeated key", "f=rocket&f=drone", "f"],
       ["script as a key", "%3Cscript%3E=1", "?script?"],
       ["10 KB key", `${"k".repeat(10_240)}=1`, "k".repeat(40)],
+      ["right-to-left override in a key", "ab%E2%80%AEcd=1", "ab?cd"],
+      ["invalid UTF-8 in the search, decoded leniently", "q=caf%E9", "q"],
     ];
     for (const [what, qs, name] of cases)
       it(what, () => {
@@ -179,7 +182,7 @@ describe("parseView", () => {
           // Only short plain words are named back: no markup, no sentences.
           expect(d.reason).not.toMatch(/[<>]|script|onerror|OR '|x{25}/);
           expect(d.param.length).toBeLessThanOrEqual(40);
-          expect(d.param).not.toMatch(/[<>"']/);
+          expect(d.param).not.toMatch(/[<>"'\u202a-\u202e\u2066-\u2069\u200e\u200f\ufffd]/);
         }
         // What is left is canonical and harmless to put back in a page or a link.
         const again = serializeView(view);
@@ -224,6 +227,22 @@ describe("parseView", () => {
       expect(parse(canonical)).toEqual({ view, dropped: [] });
       expect(serializeView(parse(canonical).view)).toBe(canonical);
     }
+  });
+});
+
+describe("malformedUrl", () => {
+  const at = (pathname: string, search = "") => malformedUrl({ pathname, search });
+  it("names the path or the parameter whose percent-encoding is broken or not UTF-8", () => {
+    for (const p of ["/api/events/%C0%AF", "/api/events/%FF", "/api/events/%", "/api/events/ok%E2%82", "/%zz"]) expect(at(p)?.param, p).toBe("path");
+    expect(at("/api/events", "?q=%FF")?.param).toBe("q");
+    expect(at("/api/events", "?f=rocket&q=ok%E2%82")?.param).toBe("q");
+    expect(at("/api/events", "?from=%")?.param).toBe("from");
+    expect(at("/", "?%E2%80%AE%FF=1")?.param).toBe("%E2%80%AE%FF");
+    expect(at("/", "?%E2%80%AEx=%FF")?.param).toBe("?x");
+  });
+  it("accepts well-formed escapes, plus signs and empty pairs", () => {
+    expect(at("/api/events/2020-01-03-soleimani-airstrike", "?q=caf%C3%A9+noir&&f=rocket&x")).toBeNull();
+    expect(at("/api/events/%E2%82%AC")).toBeNull();
   });
 });
 

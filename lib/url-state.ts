@@ -28,9 +28,10 @@ const MAX_OUTLET_CHARS = 100;
 
 /**
  * Characters no search or outlet name needs and that only serve markup or terminal tricks:
- * angle brackets, backtick, control characters (C0, DEL, C1) and bidirectional overrides.
+ * angle brackets, backtick, control characters (C0, DEL, C1), bidirectional marks and overrides, and
+ * U+FFFD, which is what a lenient decoder makes of bytes that were not UTF-8.
  */
-const HOSTILE_CHARS = /[<>`\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const HOSTILE_CHARS = /[<>`\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffd]/;
 
 export const CountryCode = z.string().regex(/^[A-Z]{2}$/, "ISO 3166-1 alpha-2, upper case");
 
@@ -340,8 +341,41 @@ export const PARAM_NAMES: Readonly<Record<keyof View, string>> = Object.fromEntr
 
 const BY_NAME = new Map<string, Param<keyof View>>(PARAMS.map((p) => [p.name, p as unknown as Param<keyof View>]));
 
-/** A parameter name fit to show back to the user. */
-const safeName = (name: string) => name.replace(/[<>&"'`\u0000-\u001f\u007f-\u009f]/g, "?").slice(0, 40);
+/** A parameter name fit to show back to the user: no markup, quotes, controls or bidi tricks. */
+const safeName = (name: string) => name.replace(new RegExp(`[&"'${HOSTILE_CHARS.source.slice(1, -1)}]`, "g"), "?").slice(0, 40);
+
+/** A string decoded strictly: null when its percent-encoding is malformed or not UTF-8. */
+export function strictDecode(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where a raw URL is not well-formed percent-encoded UTF-8: "path", or the first parameter of the
+ * query ("a=1&b=%FF") whose name or value is not. URLSearchParams would quietly turn those bytes
+ * into U+FFFD; a link carrying them is broken, and the API says so instead of guessing.
+ */
+export function malformedUrl(url: { pathname: string; search: string }): Dropped | null {
+  if (url.pathname.split("/").some((segment) => strictDecode(segment) === null))
+    return { param: "path", reason: "malformed percent-encoding in the path (not UTF-8)" };
+  return malformedParam(url.search);
+}
+
+function malformedParam(search: string): Dropped | null {
+  for (const pair of search.replace(/^\?/, "").split("&")) {
+    if (!pair) continue;
+    const eq = pair.indexOf("=");
+    const rawName = (eq < 0 ? pair : pair.slice(0, eq)).replace(/\+/g, " ");
+    const name = strictDecode(rawName);
+    const value = eq < 0 ? "" : strictDecode(pair.slice(eq + 1).replace(/\+/g, " "));
+    if (name === null || value === null)
+      return { param: name === null ? safeName(rawName) : safeName(name), reason: "malformed percent-encoding (not UTF-8)" };
+  }
+  return null;
+}
 
 type RawParams = URLSearchParams | Readonly<Record<string, string | readonly string[] | undefined>>;
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { ApiParams, ExportParams } from "@/lib/api";
 import { StrikelineError } from "@/lib/errors";
 import { DEFAULT_VIEW } from "@/lib/url-state";
-import { parseViewQuery, respond } from "./respond";
+import { parseViewQuery, requestUrl, respond } from "./respond";
 
-const parse = (qs: string, own: typeof ApiParams | typeof ExportParams = ApiParams) => parseViewQuery(new URLSearchParams(qs), own);
+const parse = (qs: string, own: typeof ApiParams | typeof ExportParams = ApiParams) => parseViewQuery(new URL(`http://strikeline.test/api/events?${qs}`), own);
 
 function refusal(qs: string, own: typeof ApiParams | typeof ExportParams = ApiParams): { field: string | undefined; message: string; status: number } {
   try {
@@ -66,5 +66,26 @@ describe("respond", () => {
     const res = await respond(async () => parse("colour=red"));
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: { code: "bad_request", message: 'Bad parameter "colour": unknown parameter', parameter: "colour" } });
+  });
+});
+
+describe("requestUrl", () => {
+  it("refuses malformed percent-encoding with a 400 naming the path or the parameter", async () => {
+    const cases: [string, string][] = [
+      ["/api/events/%C0%AF", "path"],
+      ["/api/events/%FF", "path"],
+      ["/api/events/%", "path"],
+      ["/api/events/ok%E2%82", "path"],
+      ["/api/events?q=%FF", "q"],
+      ["/api/links?f=rocket&q=ok%E2%82", "q"],
+      ["/api/preview?c=%C0%AF", "c"],
+    ];
+    for (const [url, field] of cases) {
+      const res = await respond(async () => requestUrl(new Request(`http://strikeline.test${url}`)));
+      expect(res.status, url).toBe(400);
+      expect(res.headers.get("content-type")).toMatch(/json/);
+      expect((await res.json()).error.parameter, url).toBe(field);
+    }
+    expect(requestUrl(new Request("http://strikeline.test/api/events?q=caf%C3%A9")).searchParams.get("q")).toBe("café");
   });
 });

@@ -1,14 +1,14 @@
 import { getStore } from "@/db/client";
 import { queryView } from "@/db/queries";
 import { ApiParams } from "@/lib/api";
-import { parseViewQuery, respond } from "../respond";
+import { parseViewQuery, requestUrl, respond } from "../respond";
 
 export const dynamic = "force-dynamic";
 
 /** The events the page shows for the same parameters, with "shown of total" counts. */
 export function GET(req: Request) {
   return respond(async () => {
-    const { view, own } = parseViewQuery(new URL(req.url).searchParams, ApiParams);
+    const { view, own } = parseViewQuery(requestUrl(req), ApiParams);
     const { events, counts } = await queryView((await getStore()).db, { ...view, ...own });
     return { type: "FeatureCollection", features: events, counts };
   }, "application/geo+json");

@@ -3,14 +3,14 @@ import { getStore } from "@/db/client";
 import { queryView } from "@/db/queries";
 import { ExportParams } from "@/lib/api";
 import { eventsCsv, viewGeoJson } from "@/lib/export";
-import { parseViewQuery, respond } from "../respond";
+import { parseViewQuery, requestUrl, respond } from "../respond";
 
 export const dynamic = "force-dynamic";
 
 /** The filtered view as a download: `format=geojson` (default) or `format=csv`, plus the page's parameters. */
 export function GET(req: Request) {
   return respond(async () => {
-    const { view, own } = parseViewQuery(new URL(req.url).searchParams, ExportParams);
+    const { view, own } = parseViewQuery(requestUrl(req), ExportParams);
     const { format, ...api } = own;
     const { events, links } = await queryView((await getStore()).db, { ...view, ...api });
     const headers = { "cache-control": "no-store", "content-disposition": `attachment; filename="strikeline-view.${format}"` };

@@ -1,14 +1,14 @@
 import { getStore } from "@/db/client";
 import { queryView } from "@/db/queries";
 import { ApiParams } from "@/lib/api";
-import { parseViewQuery, respond } from "../respond";
+import { parseViewQuery, requestUrl, respond } from "../respond";
 
 export const dynamic = "force-dynamic";
 
 /** The links the page draws for the same parameters: both ends shown. */
 export function GET(req: Request) {
   return respond(async () => {
-    const { view, own } = parseViewQuery(new URL(req.url).searchParams, ApiParams);
+    const { view, own } = parseViewQuery(requestUrl(req), ApiParams);
     return { links: (await queryView((await getStore()).db, { ...view, ...own })).links };
   });
 }

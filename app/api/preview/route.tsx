@@ -4,18 +4,19 @@ import { queryView } from "@/db/queries";
 import { PREVIEW_SIZE, previewElement } from "@/lib/preview";
 import { actorNames, shareMetadata } from "@/lib/share-metadata";
 import { parseView } from "@/lib/url-state";
-import { respond } from "../respond";
+import { requestUrl, respond } from "../respond";
 import { countryOutline } from "./outline";
 
 export const dynamic = "force-dynamic";
 
 /**
  * The link-preview image of a view (PNG, 1200×630), for the page's og:image. It takes the page's
- * parameters and, like the page, ignores the ones it cannot use: a crawler gets a picture, not a 400.
+ * parameters and, like the page, ignores the ones it cannot use: a crawler gets a picture, not a 400
+ * (only a URL whose percent-encoding is broken is refused, as on every route).
  */
 export function GET(req: Request) {
   return respond(async () => {
-    const { view } = parseView(new URL(req.url).searchParams);
+    const { view } = parseView(requestUrl(req).searchParams);
     const { events, links, counts } = await queryView((await getStore()).db, { ...view, status: "visible" });
     const selected = events.find((e) => e.id === view.selected)?.properties.title;
     const text = shareMetadata(view, counts, { actors: actorNames(events), ...(selected ? { selected } : {}) });
