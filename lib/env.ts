@@ -14,6 +14,10 @@ const EnvSchema = z.object({
     .optional(),
   STRIKELINE_SEEDS_DIR: z.string().min(1).optional(),
   STRIKELINE_BASEMAP_URL: z.url().optional(),
+  STRIKELINE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((u) => new URL(u).pathname === "/" && !new URL(u).search && !new URL(u).hash, "STRIKELINE_PUBLIC_URL must be an origin such as https://maps.example.org")
+    .optional(),
   STRIKELINE_TEST_DATABASE_URL: z.string().optional(),
   CI: z.string().optional(),
 });
@@ -24,6 +28,8 @@ export type Env = {
   databaseUrl: string | undefined;
   seedsDir: string | undefined;
   basemapUrl: string | undefined;
+  /** The origin link previews point at (og:image, canonical); the request's Host header never decides it. */
+  publicUrl: string;
   /** Server the integration tests create throw-away databases on. */
   testDatabaseUrl: string;
   ci: boolean;
@@ -36,6 +42,7 @@ export function env(): Env {
   const parsed = EnvSchema.safeParse({
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL || undefined,
+    STRIKELINE_PUBLIC_URL: process.env.STRIKELINE_PUBLIC_URL || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -48,6 +55,7 @@ export function env(): Env {
     databaseUrl: e.DATABASE_URL,
     seedsDir: e.STRIKELINE_SEEDS_DIR ? path.resolve(e.STRIKELINE_SEEDS_DIR) : undefined,
     basemapUrl: e.STRIKELINE_BASEMAP_URL,
+    publicUrl: new URL(e.STRIKELINE_PUBLIC_URL ?? `http://localhost:${e.PORT}`).origin,
     testDatabaseUrl: e.STRIKELINE_TEST_DATABASE_URL || e.DATABASE_URL || "postgres://postgres:postgres@127.0.0.1:5432/postgres",
     ci: Boolean(e.CI && e.CI !== "false" && e.CI !== "0"),
   };
