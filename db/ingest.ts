@@ -27,7 +27,7 @@ export type IngestOptions = {
   outlet?: string;
   url?: string;
   dryRun?: boolean;
-  /** Checked just before commit: true rolls the article back (Ctrl-C). */
+  /** Checked just before commit, after yielding to the event loop so a pending signal is seen: true rolls the article back (Ctrl-C). */
   shouldAbort?: () => boolean;
 };
 
@@ -71,6 +71,9 @@ export const emptyReport = (file: string, dryRun: boolean): ArticleReport => ({
 });
 
 class Rollback extends Error {}
+
+/** Lets pending events (a signal, a timer) run before going on. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Actor index from the store's actors, which the curated seed loads, plus the pipeline's extras. */
 export async function loadActorIndex(db: Db): Promise<ActorIndex> {
@@ -216,6 +219,8 @@ export async function ingestArticle(
       }
       report.links += await addReversalLinks(t, [...new Set(idOf.values())], index);
       await applyOverrides(t);
+      // The pipeline and the store can run without ever yielding; a SIGINT handler only runs when the loop turns.
+      if (opts.shouldAbort) await yieldToEventLoop();
       if (opts.dryRun || opts.shouldAbort?.()) throw new Rollback();
     });
     report.status = "ingested";

@@ -3,12 +3,13 @@
  * that let the rest go on, progress on a terminal only, Ctrl-C. One in-memory store for the file;
  * the dictionary geocoder keeps it independent of the gazetteer.
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, type Store } from "../../db/client";
-import { actors } from "../../db/schema";
+import { actors, articles } from "../../db/schema";
 import { CuratedDataset } from "../../lib/curated";
 import { ingestCommand, type RunReport } from "./ingest";
 import { MAX_BYTES } from "../../lib/pipeline/read-file";
@@ -79,6 +80,41 @@ describe("ingestCommand", () => {
     expect(a.out.stdout).toMatch(/unchanged/);
     expect(a.out.stdout).toMatch(/Events: 0 new, 0 merged/);
     expect(a.out.stderr).toMatch(/\[#+\] 1\/1/);
+  });
+
+  it("refuses a named pipe among the inputs without hanging, and ingests the rest", async () => {
+    const fifo = path.join(dir, "pipe", "stuck.txt");
+    fs.mkdirSync(path.dirname(fifo), { recursive: true });
+    execFileSync("mkfifo", [fifo]);
+    const good = write("pipe/after.txt", SAMPLE_ARTICLE.replace("12 rockets", "13 rockets"));
+    const a = io();
+    expect(await ingestCommand({ paths: [fifo, good], json: true }, a.io, deps())).toBe(0);
+    const r = JSON.parse(a.out.stdout) as RunReport;
+    expect(r.articles.map((x) => [path.basename(x.file), x.status, x.reason?.split(":")[0] ?? null])).toEqual([
+      ["stuck.txt", "rejected", "not-a-file"],
+      ["after.txt", "ingested", null],
+    ]);
+  });
+
+  it("notices Ctrl-C that arrives as an event mid-run: stops after the article in progress, rolled back", async () => {
+    // A signal is delivered through the event loop, like this timer: the loop must yield between articles to see it.
+    const ctrl = new AbortController();
+    let calls = 0;
+    const geocode: typeof fakeGeocode = (m, o) => {
+      if (calls++ === 0) setImmediate(() => ctrl.abort());
+      return fakeGeocode(m, o);
+    };
+    const paths = [0, 1, 2, 3].map((i) => write(`sigint/${i}.txt`, SAMPLE_ARTICLE.replace("12 rockets", `${20 + i} rockets`)));
+    const a = io();
+    expect(await ingestCommand({ paths, json: true }, a.io, { store, geocode, signal: ctrl.signal })).toBe(130);
+    const r = JSON.parse(a.out.stdout) as RunReport;
+    expect(r.interrupted).toBe(true);
+    expect(r.ingested).toBeLessThan(paths.length);
+    expect(r.articles.length).toBeLessThan(paths.length);
+    // Nothing of a file that was not reported ingested is in the store.
+    const stored = await store.db.select({ file: articles.fileName }).from(articles);
+    const names = new Set(stored.map((x) => x.file));
+    for (const x of r.articles) expect(names.has(path.basename(x.file)), x.file).toBe(x.status === "ingested");
   });
 
   it("stops on Ctrl-C, rolling back the article in progress", async () => {

@@ -4,10 +4,10 @@
  * Exit codes: 0 ok, 2 usage error, 3 every input rejected, 130 interrupted, 1 anything else.
  */
 import path from "node:path";
-import { emptyReport, ingestArticle, loadActorIndex, type ArticleReport } from "../../db/ingest";
+import { emptyReport, ingestArticle, loadActorIndex, yieldToEventLoop, type ArticleReport } from "../../db/ingest";
 import type { Io } from "../../lib/io";
 import { cachedGeocoder, type GeocodeFn } from "../../lib/pipeline/places";
-import { expandInputs, readArticleFile } from "../../lib/pipeline/read-file";
+import { expandInputs, isHttpUrl, readArticleFile } from "../../lib/pipeline/read-file";
 import { IsoDate } from "../../lib/schema";
 import { withStore, type CliDeps } from "./store";
 
@@ -56,7 +56,7 @@ export async function ingestCommand(opts: IngestCliOptions, io: Io, deps: CliDep
     io.stderr(`ingest: --published must be a date as YYYY-MM-DD, not "${opts.published}".\n`);
     return 2;
   }
-  if (opts.url !== undefined && !/^https?:\/\/\S+$/.test(opts.url)) {
+  if (opts.url !== undefined && !isHttpUrl(opts.url)) {
     io.stderr(`ingest: --url must be an http(s) address, not "${opts.url}".\n`);
     return 2;
   }
@@ -80,7 +80,10 @@ export async function ingestCommand(opts: IngestCliOptions, io: Io, deps: CliDep
     const store = await withStore(deps, async (store) => {
       const geocode = cachedGeocoder(deps.geocode ?? (await defaultGeocoder()));
       const index = await loadActorIndex(store.db);
-      for (let i = 0; i < files.length && !interrupted; i++) {
+      for (let i = 0; i < files.length; i++) {
+        // Between articles too: Ctrl-C during a rejected or unchanged file stops before the next one.
+        await yieldToEventLoop();
+        if (interrupted) break;
         const file = files[i]!;
         progress(io, i, files.length, file);
         const read = readArticleFile(file);

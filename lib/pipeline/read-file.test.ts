@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -30,6 +31,17 @@ describe("decodeArticle", () => {
     expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("refuses a source address that is not http(s)", () => {
+    const md = (url: string) => decodeArticle(enc(`---\ntitle: A test\nurl: ${url}\n---\n\nBody text here.\n`), "a.md");
+    for (const url of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "file:///etc/passwd", "//evil.example/x", "https://"]) {
+      const r = md(url);
+      expect(r.ok ? "ok" : r.reason, url).toBe("bad-url");
+    }
+    expect(md("HTTPS://example.org/a").ok).toBe(true);
+    const html = decodeArticle(enc('<html><head><link rel="canonical" href="javascript:alert(1)"></head><body><p>Body text.</p></body></html>'), "a.html");
+    expect(html.ok ? "ok" : html.reason).toBe("bad-url");
+  });
+
   it("turns HTML into paragraphs with role hints and metadata", () => {
     const html = `<html><head><title>T</title><meta property="og:site_name" content="Wire"><meta property="article:published_time" content="2024-04-14T08:00:00Z"></head>
       <body><nav><a href="/">Home</a></nav><article><h1>Headline here</h1><p>First &amp; only paragraph.</p>
@@ -60,6 +72,33 @@ describe("readArticleFile and expandInputs", () => {
     expect(missing).toHaveLength(1);
     const big = readArticleFile(path.join(dir, "big.txt"));
     expect(big.ok ? "ok" : big.reason).toBe("too-large");
+    fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe("readArticleFile on what is not a regular file", () => {
+  it("refuses a named pipe at once, without waiting for a writer, and a folder", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strikeline-fifo-"));
+    const fifo = path.join(dir, "pipe.txt");
+    execFileSync("mkfifo", [fifo]);
+    const r = readArticleFile(fifo);
+    expect(r.ok ? "ok" : r.reason).toBe("not-a-file");
+    fs.mkdirSync(path.join(dir, "folder.txt"));
+    const d = readArticleFile(path.join(dir, "folder.txt"));
+    expect(d.ok ? "ok" : d.reason).toBe("not-a-file");
+    const gone = readArticleFile(path.join(dir, "missing.txt"));
+    expect(gone.ok ? "ok" : gone.reason).toBe("unreadable");
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it("reads a file of exactly the limit and refuses one byte more", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strikeline-size-"));
+    fs.writeFileSync(path.join(dir, "max.txt"), Buffer.alloc(MAX_BYTES, 0x61));
+    fs.writeFileSync(path.join(dir, "over.txt"), Buffer.alloc(MAX_BYTES + 1, 0x61));
+    const max = readArticleFile(path.join(dir, "max.txt"));
+    expect(max.ok && max.article.text.length).toBe(MAX_BYTES);
+    const over = readArticleFile(path.join(dir, "over.txt"));
+    expect(over.ok ? "ok" : over.reason).toBe("too-large");
     fs.rmSync(dir, { recursive: true });
   });
 });

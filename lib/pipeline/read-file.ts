@@ -12,7 +12,17 @@ import type { ArticleInput, ArticleMeta } from "./types";
 
 export const MAX_BYTES = 5 * 1024 * 1024;
 
-export type RejectReason = "empty" | "binary" | "too-large" | "not-utf8" | "unsupported" | "unreadable";
+export type RejectReason = "empty" | "binary" | "too-large" | "not-utf8" | "unsupported" | "unreadable" | "not-a-file" | "bad-url";
+
+/** Source addresses are shown as links: only http(s), so a `javascript:` URL never reaches a page. */
+export const isHttpUrl = (s: string): boolean => {
+  if (!/^https?:\/\/\S+$/i.test(s)) return false;
+  try {
+    return /^https?:$/.test(new URL(s).protocol);
+  } catch {
+    return false;
+  }
+};
 export type ReadOutcome =
   | { ok: true; file: string; hash: string; format: "txt" | "md" | "html"; article: ArticleInput }
   | { ok: false; file: string; reason: RejectReason; message: string };
@@ -46,13 +56,16 @@ export function decodeArticle(bytes: Uint8Array, file: string): ReadOutcome {
   if (!text.trim()) return refuse("empty", "the file holds only whitespace");
 
   const hash = createHash("sha256").update(bytes).digest("hex");
+  const badUrl = (meta: ArticleMeta) => meta.url !== undefined && !isHttpUrl(meta.url);
   if (format === "html") {
     const h = htmlToArticle(text);
     if (!h.text.trim()) return refuse("empty", "the page has no readable text");
+    if (badUrl(h.meta)) return refuse("bad-url", "the page's canonical address is not an http(s) URL");
     return { ok: true, file, hash, format, article: { text: h.text, meta: h.meta, hints: h.hints } };
   }
   const { body, meta } = frontMatter(text);
   if (!body.trim()) return refuse("empty", "the file holds front matter only");
+  if (badUrl(meta)) return refuse("bad-url", "the front matter's url is not an http(s) address");
   return { ok: true, file, hash, format, article: { text: body, meta, hints: [] } };
 }
 
@@ -81,14 +94,33 @@ function frontMatter(text: string): { body: string; meta: ArticleMeta } {
   return { body: parsed.content.replace(/^\s*\n/, ""), meta };
 }
 
+/**
+ * Reads one article file. Only a regular file is read (a named pipe or device would block or never
+ * end), its size is checked on the opened descriptor before any byte is read (so the file checked
+ * is the file read), and at most one byte past the limit is ever taken, even from a file still growing.
+ */
 export function readArticleFile(file: string): ReadOutcome {
+  const tooLarge = (size: number): ReadOutcome => ({ ok: false, file, reason: "too-large", message: `${(size / 1048576).toFixed(1)} MB is over the 5 MB limit` });
+  let fd: number;
   try {
-    const size = fs.statSync(file).size;
-    // Refuse before reading: an oversized file is never loaded into memory.
-    if (size > MAX_BYTES) return { ok: false, file, reason: "too-large", message: `${(size / 1048576).toFixed(1)} MB is over the 5 MB limit` };
-    return decodeArticle(fs.readFileSync(file), file);
+    // Non-blocking, so opening a FIFO with no writer returns at once instead of waiting for one.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (e) {
     return { ok: false, file, reason: "unreadable", message: (e as Error).message };
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { ok: false, file, reason: "not-a-file", message: "not a regular file (a pipe, device or socket)" };
+    if (stat.size > MAX_BYTES) return tooLarge(stat.size);
+    const buf = Buffer.alloc(Math.min(stat.size, MAX_BYTES) + 1);
+    let n = 0;
+    for (let got = -1; got !== 0 && n < buf.length; n += got) got = fs.readSync(fd, buf, n, buf.length - n, n);
+    if (n > MAX_BYTES) return tooLarge(n);
+    return decodeArticle(buf.subarray(0, n), file);
+  } catch (e) {
+    return { ok: false, file, reason: "unreadable", message: (e as Error).message };
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
