@@ -3,11 +3,10 @@
  * PostGIS when DATABASE_URL is set. Same schema, same migrations, same queries. Migrations are
  * applied on open. PGlite takes seconds to open with PostGIS, so each process opens it once.
  */
-import fs from "node:fs";
-import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "../lib/env";
 import { fromRoot } from "../lib/paths";
+import { lockDataDir } from "./lock";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -63,45 +62,6 @@ async function openPostgres(url: string): Promise<Store> {
   } catch (e) {
     await pool.end();
     throw e;
-  }
-}
-
-/**
- * PGlite is single-process: two processes writing one folder corrupt it. A pid lock file turns
- * that into a clear error instead.
- */
-function lockDataDir(dataDir: string): () => void {
-  fs.mkdirSync(dataDir, { recursive: true });
-  const lock = path.join(dataDir, "strikeline.lock");
-  try {
-    const pid = Number(fs.readFileSync(lock, "utf8"));
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(
-        `The data folder ${dataDir} is in use by process ${pid} (is the server running?). ` +
-          `Stop it, or point STRIKELINE_DATA_DIR elsewhere, or use DATABASE_URL.`,
-      );
-    }
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-  }
-  fs.writeFileSync(lock, String(process.pid));
-  const release = () => {
-    try {
-      if (fs.readFileSync(lock, "utf8") === String(process.pid)) fs.unlinkSync(lock);
-    } catch {
-      /* already gone */
-    }
-  };
-  process.once("exit", release);
-  return release;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
