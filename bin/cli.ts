@@ -12,6 +12,7 @@ import { OVERRIDE_ACTIONS } from "../db/overrides";
 import { geocodeCommand } from "../geo/cli";
 import { exportCommand } from "./commands/export";
 import { seedCommand } from "./commands/seed";
+import { synthCommand } from "./commands/synth";
 
 
 export const processIo: Io = {
@@ -39,6 +40,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option("--seeds <dir>", "folder holding the seed article files, for evidence quotes")
     .option("--json", "print the report as one JSON object")
     .action((o: { seeds?: string; json?: boolean }) => run(() => seedCommand(o, io))());
+
+  program
+    .command("synth")
+    .description("Replace the store's synthetic events with N new ACLED-like ones (clustered, with actors, casualties and chains).")
+    .requiredOption("--events <n>", "how many events to write")
+    .option("--seed <n>", "random seed; the same seed writes the same events", "1")
+    .option("--json", "print the report as one JSON object")
+    .action((o: { events: string; seed: string; json?: boolean }) => run(() => synthCommand(o, io))());
 
   program
     .command("export")

@@ -7,7 +7,9 @@ import { alias } from "drizzle-orm/pg-core";
 import type { EventDetail, EventFeature, EventsQuery, LinkOut, SourceOut } from "../lib/api";
 import { computeChains, daysBetween } from "../lib/chains";
 import { filterView, type FilterResult } from "../lib/filter";
-import { DEFAULT_VIEW, FILTER_KEYS, type ViewFilters } from "../lib/url-state";
+import { cursorSpan } from "../lib/map/playback";
+import { dayOf } from "../lib/map/time";
+import { DEFAULT_VIEW, SELECTION_KEYS, type ViewSelection } from "../lib/url-state";
 import type { Range } from "../lib/schema";
 import type { Db } from "./client";
 import { actors, articles, events, eventSources, links, places } from "./schema";
@@ -45,22 +47,40 @@ function eventWhere(q: EventsQuery): SQL | undefined {
 
 const visibleOnly = (q: Pick<EventsQuery, "status">) => (q.status === "visible" ? ne(events.status, "rejected") : undefined);
 
-/** Chain membership is a property of the whole link graph, not of the filtered view. */
+/** The store's data version (migration 0004): every write to the viewed tables moves it. */
+export async function dataVersion(db: Db): Promise<string> {
+  // Raw SQL: the table is written by triggers only, so it has no Drizzle schema of its own.
+  const r = (await db.execute(sql`select version::text as version from data_version`)) as unknown as { rows: { version: string }[] };
+  return r.rows[0]?.version ?? "0";
+}
+
+/**
+ * Chain membership is a property of the whole link graph, not of the filtered view, so it costs
+ * O(links) to compute: once per data version and store, then shared by every request.
+ */
+const chainCache = new WeakMap<Db, { version: string; chains: Promise<Map<string, string>> }>();
+
 async function chainIndex(db: Db): Promise<Map<string, string>> {
-  const rows = await db
-    .select({ from: links.fromEvent, to: links.toEvent })
-    .from(links)
-    .where(ne(links.status, "rejected"));
-  // Only linked events can be in a chain; reading every event would cost O(all events) per request.
-  const ends = [...new Set(rows.flatMap((r) => [r.from, r.to]))];
-  const evs = ends.length
-    ? await db.select({ id: events.id, dateStart: events.dateStart }).from(events).where(inArray(events.id, ends))
-    : [];
+  const version = await dataVersion(db);
+  const hit = chainCache.get(db);
+  if (hit?.version === version) return hit.chains;
+  const chains = computeChainIndex(db);
+  chainCache.set(db, { version, chains });
+  chains.catch(() => chainCache.delete(db));
+  return chains;
+}
+
+async function computeChainIndex(db: Db): Promise<Map<string, string>> {
+  const live = ne(links.status, "rejected");
+  const rows = await db.select({ from: links.fromEvent, to: links.toEvent }).from(links).where(live);
+  // Only linked events can be in a chain; a join, not a list of ids, which would not fit in one statement at scale.
+  const linked = db.select({ id: links.fromEvent }).from(links).where(live).union(db.select({ id: links.toEvent }).from(links).where(live));
+  const evs = rows.length ? await db.select({ id: events.id, dateStart: events.dateStart }).from(events).where(inArray(events.id, linked)) : [];
   return computeChains(rows, evs);
 }
 
 /** Events of the store that pass the pushed-down conditions only; queryView applies the rest. */
-async function selectEvents(db: Db, q: EventsQuery): Promise<EventFeature[]> {
+async function selectEvents(db: Db, where: SQL | undefined): Promise<EventFeature[]> {
   const rows = await db
     .select({
       e: events,
@@ -73,7 +93,7 @@ async function selectEvents(db: Db, q: EventsQuery): Promise<EventFeature[]> {
     .from(events)
     .leftJoin(attackerActor, eq(attackerActor.id, events.attacker))
     .leftJoin(targetActor, eq(targetActor.id, events.target))
-    .where(eventWhere(q))
+    .where(where)
     .orderBy(asc(events.dateStart), asc(events.id));
   const chains = await chainIndex(db);
   return rows.map(({ e, ...r }) => ({
@@ -154,22 +174,36 @@ async function selectLinks(db: Db, where: SQL | undefined): Promise<LinkOut[]> {
   return rows.map((r) => toLinkOut({ ...r.l, fromStart: r.fromStart, toStart: r.toStart, articleText: r.articleText }, chains));
 }
 
-/** The query's filters with every one left out set to "filter nothing". */
-const filtersOf = (q: EventsQuery): ViewFilters =>
-  Object.fromEntries(FILTER_KEYS.map((k) => [k, q[k] ?? DEFAULT_VIEW[k]])) as ViewFilters;
+/** The query's filters and playback settings, with every one left out set to "filter nothing". */
+const selectionOf = (q: EventsQuery): ViewSelection =>
+  Object.fromEntries(SELECTION_KEYS.map((k) => [k, q[k] ?? DEFAULT_VIEW[k]])) as ViewSelection;
+
+/** First and last start day of the store's events (the playback domain of the page). */
+async function startDomainOf(db: Db, q: EventsQuery): Promise<[number, number]> {
+  const [row] = await db
+    .select({ min: sql<string | null>`min(${events.dateStart})::text`, max: sql<string | null>`max(${events.dateStart})::text` })
+    .from(events)
+    .where(visibleOnly(q));
+  return row?.min && row.max ? [dayOf(row.min), dayOf(row.max)] : [0, 0];
+}
 
 /**
  * What a view shows: its events, the links between them, and "shown of total" where total counts
  * every event of the store (the rejected ones too with status=all, whatever the bounding box).
  */
 export async function queryView(db: Db, q: EventsQuery): Promise<FilterResult> {
-  const candidates = await selectEvents(db, q);
-  const ids = candidates.map((f) => f.id);
-  const between = ids.length
-    ? await selectLinks(db, and(q.status === "visible" ? ne(links.status, "rejected") : undefined, inArray(links.fromEvent, ids), inArray(links.toEvent, ids)))
+  const selection = selectionOf(q);
+  const domain = selection.cursor ? await startDomainOf(db, q) : null;
+  const span = domain ? cursorSpan(selection, domain) : null;
+  const where = and(eventWhere(q), span ? and(gte(events.dateStart, span[0]), lte(events.dateStart, span[1])) : undefined);
+  const candidates = await selectEvents(db, where);
+  // Both ends among the candidates, by subquery: a list of ids would not fit in one statement at scale.
+  const candidateIds = db.select({ id: events.id }).from(events).where(where);
+  const between = candidates.length
+    ? await selectLinks(db, and(q.status === "visible" ? ne(links.status, "rejected") : undefined, inArray(links.fromEvent, candidateIds), inArray(links.toEvent, candidateIds)))
     : [];
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(events).where(visibleOnly(q));
-  const r = filterView(candidates, between, filtersOf(q));
+  const r = filterView(candidates, between, selection, domain);
   return { ...r, counts: { shown: r.counts.shown, total: Number(row?.n ?? 0) } };
 }
 
@@ -183,7 +217,7 @@ export async function listLinks(db: Db, q: EventsQuery): Promise<LinkOut[]> {
 }
 
 export async function getEventDetail(db: Db, id: string): Promise<EventDetail | null> {
-  const [feature] = (await selectEvents(db, { status: "all" })).filter((f) => f.id === id);
+  const [feature] = await selectEvents(db, eq(events.id, id));
   if (!feature) return null;
   const srcRows = await db
     .select({ s: eventSources, a: articles })

@@ -8,7 +8,10 @@ import { rng } from "../lib/testing/rng";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import type { EventFeature, LinkOut } from "../lib/api";
-import { filterView } from "../lib/filter";
+import { eventMatcher, filterView } from "../lib/filter";
+import { buildIndex, rangeOf } from "../lib/map/event-index";
+import { INITIAL_PLAYBACK, visibleSpan, windowOf } from "../lib/map/playback";
+import { dayOf } from "../lib/map/time";
 import { CLAIM_STATUSES, FAMILIES } from "../lib/schema";
 import { DEFAULT_VIEW, normalizeView, parseView, serializeView, type View } from "../lib/url-state";
 import type { Store } from "./client";
@@ -63,6 +66,30 @@ function viewsFor(all: readonly EventFeature[], n: number): View[] {
 
 const ids = (xs: readonly { id: string }[]) => xs.map((x) => x.id);
 
+/** What the page lists for a view, computed as app/components/StrikelineApp.tsx does: index, playback span, range. */
+function pageShows(all: readonly EventFeature[], view: View): string[] {
+  const index = buildIndex(all, eventMatcher({ ...view, from: null, to: null }));
+  const ctx = { domain: index.domain, eventDays: index.day };
+  const cursor = view.cursor === null ? null : dayOf(view.cursor);
+  const span = visibleSpan({ ...INITIAL_PLAYBACK, window: windowOf(view.from, view.to, ctx.domain), cursor, mode: view.mode, slideDays: view.slideDays }, ctx);
+  const [lo, hi] = rangeOf(index, span[0], span[1]);
+  return ids(index.events.slice(lo, hi));
+}
+
+/** The same views with a playback cursor (inside, before and after the data), in both modes. */
+function withCursor(all: readonly EventFeature[], views: readonly View[]): View[] {
+  const r = rng(7);
+  const days = all.map((f) => f.properties.dateStart);
+  return views.map((v) =>
+    normalizeView({
+      ...v,
+      cursor: r.chance(0.9) ? r.pick(days) : r.pick(["2000-01-01", "2099-12-31"]),
+      mode: r.chance(0.5) ? "window" : "cumulative",
+      slideDays: r.pick([1, 7, 30, 365]),
+    }),
+  );
+}
+
 for (const c of await storeCases()) {
   describe.skipIf(c.skip !== null)(`view queries on ${c.kind}`, () => {
     let store: Store;
@@ -100,6 +127,29 @@ for (const c of await storeCases()) {
       }
       // The generated views must actually exercise the filters, not all select nothing.
       expect(nonEmpty).toBeGreaterThan(100);
+    });
+
+    it("returns what the page lists for views with a playback cursor (t, mode, win)", async () => {
+      let narrowed = 0;
+      for (const view of withCursor(all, viewsFor(all, 150))) {
+        const label = serializeView(view);
+        if (view.from !== null && all.some((f) => f.properties.dateStart < view.from! && f.properties.dateEnd >= view.from!)) continue;
+        const db = await queryView(store.db, { ...view, status: "visible" });
+        expect(ids(db.events), label).toEqual(pageShows(all, view));
+        expect(ids(db.links), label).toEqual(ids(filterView(all, allLinks, view).links));
+        expect(db.counts.shown, label).toBe(db.events.length);
+        if (db.events.length < filterView(all, allLinks, { ...view, cursor: null }).events.length) narrowed++;
+      }
+      expect(narrowed).toBeGreaterThan(30);
+    });
+
+    it("a shared link with t= lists on the page exactly what /api/events returns", async () => {
+      const { view } = parseView(new URLSearchParams("t=2020-01-03"));
+      const db = await queryView(store.db, { ...view, status: "visible" });
+      expect(ids(db.events)).toEqual(pageShows(all, view));
+      expect(db.events.length).toBeGreaterThan(0);
+      expect(db.events.length).toBeLessThan(all.length);
+      expect(db.events.every((e) => e.properties.dateStart <= "2020-01-03")).toBe(true);
     });
 
     it("agrees on hand-picked views too, parsed from URLs as the API receives them", async () => {

@@ -15,7 +15,7 @@ import {
   PlaceKind,
   Range,
 } from "./schema";
-import type { ViewFilters } from "./url-state";
+import type { ViewSelection } from "./url-state";
 
 export const SourceOut = z.object({
   articleId: z.string(),
@@ -133,7 +133,7 @@ export type ApiParams = z.infer<typeof ApiParams>;
 export const ExportParams = ApiParams.extend({ format: z.enum(["geojson", "csv"]).default("geojson") });
 
 /**
- * What the store filters on: the page's filters (any left out filter nothing) plus the API's own
- * parameters. /api/events, /api/links and /api/export all read it from the page's URL parameters.
+ * What the store filters on: the page's filters and playback cursor (any left out filter nothing)
+ * plus the API's own parameters. /api/events, /api/links and /api/export all read it from the page's URL parameters.
  */
-export type EventsQuery = Partial<ViewFilters> & ApiParams;
+export type EventsQuery = Partial<ViewSelection> & ApiParams;

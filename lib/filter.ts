@@ -4,7 +4,9 @@
  * (db/queries.ts), so both answer exactly the same for the same parameters.
  */
 import type { EventFeature, EventProperties, LinkOut } from "./api";
-import type { ViewFilters } from "./url-state";
+import { cursorSpan } from "./map/playback";
+import { dayOf } from "./map/time";
+import type { ViewFilters, ViewSelection } from "./url-state";
 
 export type FilterCounts = { shown: number; total: number };
 export type FilterResult = { events: EventFeature[]; links: LinkOut[]; counts: FilterCounts };
@@ -58,14 +60,35 @@ const matchesAll = (text: string, words: readonly string[]) => words.every((w) =
  * The events the view shows (input order kept), the links between them, and "shown of total"
  * where total is every event given. A link shows only when both its ends do; with one chain
  * selected that also keeps the links to that chain, since a link joins two events of one chain.
+ * With a playback cursor only the events playback has reached show (lib/map/playback.ts
+ * cursorSpan, on start dates); `domain` is the first and last start day of the whole store,
+ * which a cursor outside the data is clamped to, as on the page.
  */
-export function filterView(features: readonly EventFeature[], links: readonly LinkOut[], view: ViewFilters): FilterResult {
+export function filterView(
+  features: readonly EventFeature[],
+  links: readonly LinkOut[],
+  view: ViewFilters & Partial<ViewSelection>,
+  domain: readonly [number, number] | null = null,
+): FilterResult {
   const match = eventMatcher(view);
-  const events = features.filter((f) => match(f.properties));
+  const span = view.cursor ? cursorSpan({ cursor: view.cursor, from: view.from, to: view.to, mode: view.mode ?? "cumulative", slideDays: view.slideDays ?? 30 }, domain ?? startDomain(features)) : null;
+  const events = features.filter((f) => match(f.properties) && (span === null || (f.properties.dateStart >= span[0] && f.properties.dateStart <= span[1])));
   const shown = new Set(events.map((e) => e.id));
   return {
     events,
     links: links.filter((l) => shown.has(l.from) && shown.has(l.to)),
     counts: { shown: events.length, total: features.length },
   };
+}
+
+/** First and last start day of the events. */
+export function startDomain(features: readonly EventFeature[]): [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const f of features) {
+    const d = dayOf(f.properties.dateStart);
+    if (d < min) min = d;
+    if (d > max) max = d;
+  }
+  return features.length ? [min, max] : [0, 0];
 }

@@ -114,6 +114,9 @@ export const DEFAULT_VIEW: View = Object.freeze({
 /** The part of the view that decides which events and links are shown (and counted). */
 export const FILTER_KEYS = ["from", "to", "families", "attackers", "targets", "countries", "chain", "minKilled", "claims", "outlets", "q"] as const;
 export type ViewFilters = Pick<View, (typeof FILTER_KEYS)[number]>;
+/** The filters plus the playback settings that narrow what a paused view shows: what the API must honour to return what the page lists. */
+export const SELECTION_KEYS = [...FILTER_KEYS, "cursor", "mode", "slideDays"] as const;
+export type ViewSelection = Pick<View, (typeof SELECTION_KEYS)[number]>;
 
 export type Dropped = { param: string; reason: string };
 export type ParsedView = { view: View; dropped: Dropped[] };

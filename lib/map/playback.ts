@@ -6,6 +6,8 @@
  * inside it. A null window means "the whole data range" and a null cursor means "at the end of
  * the window", so both follow the data as it loads instead of freezing an old range.
  */
+import { dayOf, isoOf } from "./time";
+
 export const SPEEDS = [
   { daysPerSecond: 1, label: "1 day/s" },
   { daysPerSecond: 7, label: "1 week/s" },
@@ -82,6 +84,26 @@ export function visibleSpan(p: Playback, ctx: PlaybackContext): [number, number]
   const [a] = effectiveWindow(p, ctx);
   const c = cursorOf(p, ctx);
   return [p.mode === "cumulative" ? a : Math.max(a, c - p.slideDays + 1), c];
+}
+
+/** The brushed window a view's `from`/`to` name; a half-open window takes the data's end. */
+export function windowOf(from: string | null, to: string | null, domain: readonly [number, number]): Playback["window"] {
+  return from === null && to === null ? null : [from === null ? domain[0] : dayOf(from), to === null ? domain[1] : dayOf(to)];
+}
+
+/**
+ * The start dates (inclusive, ISO) of the events a paused view at `cursor` shows, as the page
+ * computes them from visibleSpan; null without a cursor, when the whole window shows. The API
+ * applies it so a shared link with `t=` returns what the page lists.
+ */
+export function cursorSpan(
+  v: { from: string | null; to: string | null; cursor: string | null; mode: PlaybackMode; slideDays: number },
+  domain: readonly [number, number],
+): [string, string] | null {
+  if (v.cursor === null) return null;
+  const p: Playback = { ...INITIAL_PLAYBACK, window: windowOf(v.from, v.to, domain), cursor: dayOf(v.cursor), mode: v.mode, slideDays: v.slideDays };
+  const [lo, hi] = visibleSpan(p, { domain, eventDays: new Float64Array() });
+  return [isoOf(Math.ceil(lo)), isoOf(Math.floor(hi))];
 }
 
 function firstAfter(days: Float64Array, d: number): number | null {

@@ -1,7 +1,7 @@
 import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
 import { describe, expect, it } from "vitest";
 import { INITIAL_GLOBAL_STATE, OVERLAY_SOURCES, overlayLayers } from "./layers";
-import { basemapLayers, buildBasemapStyle, buildFontFaces, FONT } from "./style";
+import { basemapLayers, buildBasemapStyle, buildFontFaces, FONT, TILE_SOURCE } from "./style";
 
 const files = {
   regular: [{ file: "noto-sans-latin-400-normal.woff2", unicodeRange: ["U+0000-00FF"] }],
@@ -21,7 +21,12 @@ describe("basemap style", () => {
   it("loads everything from the app's own origin", () => {
     const urls = JSON.stringify(style).match(/"(https?:)?\/\/[^"]*"/g) ?? [];
     expect(urls).toEqual([]);
-    for (const s of Object.values(style.sources)) expect(String((s as { data: string }).data)).toMatch(/^\/basemap\//);
+    for (const s of Object.values(style.sources)) for (const t of (s as { tiles: string[] }).tiles) expect(t).toMatch(/^\/basemap\/tiles\//);
+  });
+
+  it("draws every basemap layer from the pre-cut vector tiles, one source for all", () => {
+    expect(Object.keys(style.sources)).toEqual([TILE_SOURCE]);
+    for (const l of style.layers) if (l.type !== "background") expect(l).toMatchObject({ source: TILE_SOURCE, "source-layer": expect.any(String) });
   });
 
   it("only uses fonts it declares", () => {

@@ -1,6 +1,6 @@
 /**
  * The offline basemap style, as data. scripts/build-basemap.ts writes it to
- * public/basemap/style.json next to the GeoJSON and font files it points at; the page loads it
+ * public/basemap/style.json next to the vector tiles and font files it points at; the page loads it
  * by URL exactly as it would load an online style (STRIKELINE_BASEMAP_URL).
  *
  * Light and desaturated on purpose: the events carry the colour (one per attacker), the basemap
@@ -173,7 +173,12 @@ export function basemapLayers(): LayerSpecification[] {
   ];
 }
 
-const geojson = (file: string) => ({ type: "geojson" as const, data: `${BASEMAP_DIR}/${file}`, attribution: "" });
+/** The pre-cut tiles (scripts/build-basemap.ts, lib/map/basemap-tiles.ts); MapLibre overzooms past MAX_ZOOM. */
+export const TILES_URL = `${BASEMAP_DIR}/tiles/{z}/{x}/{y}.pbf`;
+/** Deepest pre-cut zoom: 1:10m data has no more detail to show beyond it. */
+export const MAX_ZOOM = 6;
+/** One vector source holds every basemap layer; each style layer picks its own by `source-layer`. */
+export const TILE_SOURCE = "basemap";
 
 export function buildBasemapStyle(fontFaces: FontFacesSpecification): StyleSpecification {
   return {
@@ -181,15 +186,8 @@ export function buildBasemapStyle(fontFaces: FontFacesSpecification): StyleSpeci
     name: "Strikeline offline basemap",
     "font-faces": fontFaces,
     sources: {
-      countries: { ...geojson("countries.geojson"), attribution: "Natural Earth" },
-      borders: geojson("borders.geojson"),
-      lakes: geojson("lakes.geojson"),
-      rivers: geojson("rivers.geojson"),
-      waters: geojson("waters.geojson"),
-      "country-labels": geojson("country-labels.geojson"),
-      cities: { ...geojson("cities.geojson"), attribution: "GeoNames" },
-      airports: { ...geojson("airports.geojson"), attribution: "OpenFlights" },
+      [TILE_SOURCE]: { type: "vector", tiles: [TILES_URL], minzoom: 0, maxzoom: MAX_ZOOM, attribution: "Natural Earth, GeoNames, OpenFlights" },
     },
-    layers: basemapLayers(),
+    layers: basemapLayers().map((l) => ("source" in l ? { ...l, source: TILE_SOURCE, "source-layer": l.source } : l) as LayerSpecification),
   };
 }
