@@ -12,6 +12,7 @@ import { BUILD_DIR, INDEX_FILE, INDEX_VERSION, SHAPES_FILE, type IndexFile, type
 import { expandedKey, nameKeys } from "./normalize";
 import type { GazRecord } from "./record";
 import { GEO_SOURCES } from "./result";
+import { absorbSubunits, loadAdmin1, yieldToNamesakeTowns } from "./sources/admin1";
 import { loadAirports } from "./sources/airports";
 import { loadCurated } from "./sources/curated";
 import { loadGeoNames } from "./sources/geonames";
@@ -23,7 +24,7 @@ const DUPLICATE_KM = 25;
 /** Areas and points never duplicate each other: curated "Gaza" (the Strip) must not hide Gaza City. */
 const AREAL_KINDS = new Set(["sea", "region", "province", "country"]);
 
-function keysOf(r: GazRecord): string[] {
+function keysOf(r: Pick<GazRecord, "name" | "aliases">): string[] {
   const keys = new Set<string>();
   for (const n of [r.name, ...r.aliases]) {
     for (const k of nameKeys(n)) {
@@ -92,12 +93,12 @@ export interface BuildSummary {
 export function buildIndex(root: string = process.cwd()): BuildSummary {
   const curated = loadCurated(root);
   const countries = loadCountries(root);
-  const subunits = [...loadSubunits(root), ...loadUsCounties(root)];
   const airports = loadAirports(root);
   const geonames = loadGeoNames(root);
+  const { regions, subunits } = absorbSubunits(yieldToNamesakeTowns(loadAdmin1(root), geonames, keysOf), loadSubunits(root), keysOf);
   const records = [
     ...curated,
-    ...dropCuratedDuplicates(curated, [...countries, ...subunits, ...airports, ...geonames]),
+    ...dropCuratedDuplicates(curated, [...countries, ...subunits, ...loadUsCounties(root), ...regions, ...airports, ...geonames]),
   ];
 
   const index: IndexFile = {
