@@ -26,10 +26,6 @@ const SIMPLIFY_DEGREES = 0.01;
 export const ADMIN1_PRIOR = 3.8;
 /** Second-level units Natural Earth files as admin-1 (English counties, London boroughs) rank a little lower. */
 const LOWER_LEVEL_PRIOR = 3.4;
-/** A region named after a town inside it yields to the town by this much: "Kirkuk" is mostly the city. */
-const NAMESAKE_MARGIN = 1;
-/** Only a town of some standing (~100k, or a seat of ~30k) makes its region yield; a hamlet does not. */
-const NAMESAKE_MIN_PRIOR = 3.0;
 
 /** Languages written in Latin script among Natural Earth's name_xx fields. */
 const LATIN_LANGS = ["en", "de", "es", "fr", "hu", "id", "it", "nl", "pl", "pt", "sv", "tr", "vi"] as const;
@@ -112,36 +108,6 @@ export function loadAdmin1(root: string): GazRecord[] {
     });
   }
   return out;
-}
-
-/**
- * A region named after a town inside it yields to the town: a bare "Kirkuk" or "Mendoza" stays
- * the city (its prior drops below the town's) while "Kirkuk province" still finds the region, and
- * an alternate name that is really the capital's ("Sayda" for South Lebanon) is dropped.
- */
-export function yieldToNamesakeTowns(
-  regions: GazRecord[],
-  towns: GazRecord[],
-  keysOf: (r: Pick<GazRecord, "name" | "aliases">) => string[],
-): GazRecord[] {
-  const wanted = new Set(regions.flatMap((r) => keysOf(r)));
-  const townsByKey = new Map<string, GazRecord[]>();
-  for (const t of towns) {
-    for (const k of keysOf(t)) {
-      if (!wanted.has(k)) continue;
-      const list = townsByKey.get(k);
-      if (list) list.push(t);
-      else townsByKey.set(k, [t]);
-    }
-  }
-  const insideTown = (r: GazRecord, k: string) =>
-    (townsByKey.get(k) ?? []).filter((t) => t.prior >= NAMESAKE_MIN_PRIOR && t.country === r.country && r.shape && turf.booleanPointInPolygon([t.lon, t.lat], r.shape));
-  return regions.map((r) => {
-    const aliases = r.aliases.filter((a) => keysOf({ name: a, aliases: [] }).every((k) => insideTown(r, k).length === 0));
-    const own = keysOf({ name: r.name, aliases: [] }).flatMap((k) => insideTown(r, k));
-    const prior = own.length > 0 ? Math.min(r.prior, Math.max(...own.map((t) => t.prior)) - NAMESAKE_MARGIN) : r.prior;
-    return { ...r, aliases, prior };
-  });
 }
 
 /**
