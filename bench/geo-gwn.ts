@@ -13,6 +13,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import * as turf from "@turf/turf";
 import { getGeocoder } from "../geo/index";
+import { GEONAMES_FILE } from "../geo/sources/geonames";
 
 /** Mordecai3's published figure on GeoWebNews (Halterman 2023): share of toponyms within 161 km. */
 const MORDECAI3_ACC161 = 0.941;
@@ -24,6 +25,8 @@ interface GoldToponym {
   type: string;
   lat: number;
   lon: number;
+  /** The gold GeoNames id, when GeoWebNews gives one. */
+  geonamesId?: number;
 }
 
 interface Article {
@@ -58,7 +61,8 @@ export function parseGwn(xml: string): Article[] {
       const lon = Number(tag(tb, "longitude"));
       const mention = tag(tb, "extractedName");
       if (!mention || !tag(tb, "latitude") || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
-      toponyms.push({ mention, type: tag(tb, "type") ?? "", lat, lon });
+      const gn = Number(tag(tb, "geonamesID"));
+      toponyms.push({ mention, type: tag(tb, "type") ?? "", lat, lon, ...(gn > 0 ? { geonamesId: gn } : {}) });
     }
     articles.push({ text, toponyms });
   }
@@ -82,6 +86,33 @@ export function mentionShape(m: string): MentionShape {
   return "name";
 }
 
+/**
+ * What kind of place the gold answer is: a water body or coast and a building or street by the
+ * mention's words, a city or town when the gold GeoNames id is a populated place, and otherwise a
+ * region (countries, provinces, districts, continents). Coarse on purpose: it says which kind of
+ * data a change helped, never which item.
+ */
+export type GoldCategory = "region" | "city" | "water" | "building";
+
+const WATER_WORDS = /\b(?:sea|seas|gulf|ocean|river|lake|strait|straits|bay|channel|coast|coastline|creek|canal|harbou?r|sound|waters|shore)\b/i;
+
+export function goldCategory(t: GoldToponym, populated: ReadonlySet<number>): GoldCategory {
+  if (WATER_WORDS.test(t.mention)) return "water";
+  if (mentionShape(t.mention) === "facility") return "building";
+  if (t.geonamesId !== undefined && populated.has(t.geonamesId)) return "city";
+  return "region";
+}
+
+/** GeoNames ids of the populated places the gazetteer's town source lists. */
+function populatedIds(): Set<number> {
+  const ids = new Set<number>();
+  for (const line of fs.readFileSync(path.join(process.cwd(), GEONAMES_FILE), "utf8").split("\n")) {
+    const id = Number(line.slice(0, line.indexOf("\t")));
+    if (id > 0) ids.add(id);
+  }
+  return ids;
+}
+
 export interface GwnScore {
   n: number;
   acc161: number;
@@ -90,6 +121,7 @@ export interface GwnScore {
   unresolved: number;
   byType: Record<string, { n: number; acc161: number }>;
   byShape: Record<string, { n: number; acc161: number; unresolved: number }>;
+  byCategory: Record<GoldCategory, { n: number; acc161: number; unresolved: number }>;
   /** Accuracy on even- and odd-numbered articles apart: a change that helps only one half is suspect. */
   halves: [number, number];
   seconds: number;
@@ -98,10 +130,17 @@ export interface GwnScore {
 export async function scoreGwn(file: string): Promise<GwnScore> {
   const articles = parseGwn(fs.readFileSync(file, "utf8"));
   const geo = await getGeocoder();
+  const populated = populatedIds();
   const t0 = performance.now();
   const errors: number[] = [];
   const byType: Record<string, { n: number; hits: number }> = {};
   const byShape: Record<string, { n: number; hits: number; unresolved: number }> = {};
+  const byCategory: Record<GoldCategory, { n: number; hits: number; unresolved: number }> = {
+    region: { n: 0, hits: 0, unresolved: 0 },
+    city: { n: 0, hits: 0, unresolved: 0 },
+    water: { n: 0, hits: 0, unresolved: 0 },
+    building: { n: 0, hits: 0, unresolved: 0 },
+  };
   const halves = [
     { n: 0, hits: 0 },
     { n: 0, hits: 0 },
@@ -116,10 +155,11 @@ export async function scoreGwn(file: string): Promise<GwnScore> {
       const bucket = (byType[t.type] ??= { n: 0, hits: 0 });
       bucket.n++;
       if (err <= ACC_KM) bucket.hits++;
-      const shape = (byShape[mentionShape(t.mention)] ??= { n: 0, hits: 0, unresolved: 0 });
-      shape.n++;
-      if (err <= ACC_KM) shape.hits++;
-      if (!r.resolved) shape.unresolved++;
+      for (const c of [(byShape[mentionShape(t.mention)] ??= { n: 0, hits: 0, unresolved: 0 }), byCategory[goldCategory(t, populated)]]) {
+        c.n++;
+        if (err <= ACC_KM) c.hits++;
+        if (!r.resolved) c.unresolved++;
+      }
       const half = halves[i % 2]!;
       half.n++;
       if (err <= ACC_KM) half.hits++;
@@ -136,6 +176,9 @@ export async function scoreGwn(file: string): Promise<GwnScore> {
     unresolved,
     byType: Object.fromEntries(Object.entries(byType).map(([k, v]) => [k, { n: v.n, acc161: v.hits / v.n }])),
     byShape: Object.fromEntries(Object.entries(byShape).map(([k, v]) => [k, { n: v.n, acc161: v.hits / v.n, unresolved: v.unresolved }])),
+    byCategory: Object.fromEntries(
+      Object.entries(byCategory).map(([k, v]) => [k, { n: v.n, acc161: v.hits / Math.max(1, v.n), unresolved: v.unresolved }]),
+    ) as GwnScore["byCategory"],
     halves: [halves[0]!.hits / Math.max(1, halves[0]!.n), halves[1]!.hits / Math.max(1, halves[1]!.n)],
     seconds: (performance.now() - t0) / 1000,
   };
@@ -160,6 +203,11 @@ async function main(): Promise<void> {
   for (const [type, v] of Object.entries(s.byType).sort((a, b) => b[1].n - a[1].n)) {
     console.log(`    ${type.padEnd(22)} ${String(v.n).padStart(5)}  ${pct(v.acc161)}`);
   }
+  console.log("  by category of the gold place (n, acc@161, unresolved):");
+  for (const [cat, v] of Object.entries(s.byCategory)) {
+    console.log(`    ${cat.padEnd(22)} ${String(v.n).padStart(5)}  ${pct(v.acc161).padStart(6)}  ${String(v.unresolved).padStart(5)}`);
+  }
+  console.log(`    ${"unresolved".padEnd(22)} ${String(s.unresolved).padStart(5)}`);
   console.log("  by shape of the mention (n, acc@161, unresolved):");
   for (const [shape, v] of Object.entries(s.byShape).sort((a, b) => b[1].n - a[1].n)) {
     console.log(`    ${shape.padEnd(22)} ${String(v.n).padStart(5)}  ${pct(v.acc161).padStart(6)}  ${String(v.unresolved).padStart(5)}`);

@@ -123,6 +123,48 @@ export function offshore(shape: AreaGeometry | undefined, lat: number, lon: numb
   return { lat: round(pin[1] ?? lat), lon: round(pin[0] ?? lon), area: toArea(sea.geometry) };
 }
 
+/** How far outside a water's listed extent an offshore pin may be and still be in that water. */
+const WATER_SLACK_KM = 100;
+
+/** A named water body with its extent: its polygon, or a circle for the seas known only by centre and size. */
+export interface Water {
+  lat: number;
+  lon: number;
+  radiusKm: number;
+  shape?: AreaGeometry;
+}
+
+function waterShape(w: Water): Feature<Areal> {
+  return w.shape ? turf.feature(w.shape as Areal) : turf.circle([w.lon, w.lat], w.radiusKm, { units: "kilometers", steps: 64 });
+}
+
+/**
+ * Which of `waters` an offshore band lies in. A water the text names wins when the band reaches
+ * it ("off the coast of Iran … in the Gulf of Oman"): the pin moves into it and the area becomes
+ * the part of the band inside it. Otherwise the smallest water holding the pin (the Gulf of Aden
+ * rather than the Indian Ocean), band unchanged. Undefined when no listed water is there.
+ */
+export function waterOff<W extends Water>(off: Located, waters: readonly W[], named: readonly W[]): { water: W; at: Located } | undefined {
+  const pin: Position = [off.lon, off.lat];
+  const bySize = (a: W, b: W) => a.radiusKm - b.radiusKm;
+  if (off.area.type === "polygon") {
+    const band = turf.feature(off.area.geometry as Areal);
+    for (const w of [...named].sort(bySize)) {
+      const shape = waterShape(w);
+      if (turf.booleanPointInPolygon(pin, shape)) return { water: w, at: off };
+      const part = turf.intersect(turf.featureCollection([band, shape]));
+      if (part) return { water: w, at: { ...interiorPoint(part.geometry), area: toArea(part.geometry) } };
+    }
+  }
+  const holding = waters.filter((w) => turf.booleanPointInPolygon(pin, waterShape(w))).sort(bySize)[0];
+  if (holding) return { water: holding, at: off };
+  // The listed extents are rough (a centre line and a width, or a circle): a water whose edge is
+  // just short of the pin is still the one off this coast.
+  const gap = (w: W) => turf.pointToPolygonDistance(pin, waterShape(w), { units: "kilometers" });
+  const near = waters.map((w) => ({ w, km: gap(w) })).filter((x) => x.km <= WATER_SLACK_KM).sort((a, b) => a.km - b.km)[0];
+  return near && { water: near.w, at: off };
+}
+
 /** The land polygons that touch a bounding box, clipped to it, as one feature. */
 function clipLand(land: AreaGeometry, bbox: [number, number, number, number]): Feature<MultiPolygon> | undefined {
   const polys = (land as MultiPolygon).coordinates

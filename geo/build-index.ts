@@ -12,6 +12,8 @@ import { BUILD_DIR, INDEX_FILE, INDEX_VERSION, SHAPES_FILE, type IndexFile, type
 import { expandedKey, nameKeys } from "./normalize";
 import type { GazRecord } from "./record";
 import { GEO_SOURCES } from "./result";
+import { absorbSubunits, loadAdmin1 } from "./sources/admin1";
+import { loadAdmin2 } from "./sources/admin2";
 import { loadAirports } from "./sources/airports";
 import { loadCurated } from "./sources/curated";
 import { loadGeoNames } from "./sources/geonames";
@@ -23,7 +25,7 @@ const DUPLICATE_KM = 25;
 /** Areas and points never duplicate each other: curated "Gaza" (the Strip) must not hide Gaza City. */
 const AREAL_KINDS = new Set(["sea", "region", "province", "country"]);
 
-function keysOf(r: GazRecord): string[] {
+function keysOf(r: Pick<GazRecord, "name" | "aliases">): string[] {
   const keys = new Set<string>();
   for (const n of [r.name, ...r.aliases]) {
     for (const k of nameKeys(n)) {
@@ -35,9 +37,16 @@ function keysOf(r: GazRecord): string[] {
   return [...keys];
 }
 
-function dropCuratedDuplicates(curated: GazRecord[], others: GazRecord[]): GazRecord[] {
+/** Drops the entries of `others` that a keeper sharing a name already stands for. */
+function dropDuplicatesOf(keepers: GazRecord[], others: GazRecord[]): GazRecord[] {
   const byKey = new Map<string, GazRecord[]>();
-  for (const c of curated) for (const k of keysOf(c)) byKey.set(k, [...(byKey.get(k) ?? []), c]);
+  for (const c of keepers) {
+    for (const k of keysOf(c)) {
+      const list = byKey.get(k);
+      if (list) list.push(c);
+      else byKey.set(k, [c]);
+    }
+  }
   return others.filter((r) => {
     const twins = keysOf(r).flatMap((k) => byKey.get(k) ?? []);
     return !twins.some(
@@ -48,11 +57,47 @@ function dropCuratedDuplicates(curated: GazRecord[], others: GazRecord[]): GazRe
   });
 }
 
+/** A region named after a town inside it yields to the town by this much: "Kirkuk" is mostly the city. */
+const NAMESAKE_MARGIN = 1;
+/** A province yields only to a town of some standing (~100k, or a seat of ~30k); a district to any. */
+const PROVINCE_NAMESAKE_MIN_PRIOR = 3.0;
+
+function contains(r: GazRecord, t: GazRecord): boolean {
+  return r.shape ? turf.booleanPointInPolygon([t.lon, t.lat], r.shape) : turf.distance([r.lon, r.lat], [t.lon, t.lat]) <= r.radiusKm;
+}
+
+/**
+ * A region named after a town inside it yields to the town: a bare "Kirkuk" or "Mendoza" stays
+ * the city (the region's prior drops below the town's) while "Kirkuk province" still finds the
+ * region, and an alternate name that is really the capital's ("Sayda" for South Lebanon) goes.
+ */
+function yieldToNamesakeTowns(regions: GazRecord[], towns: GazRecord[], minTownPrior: number): GazRecord[] {
+  const wanted = new Set(regions.flatMap((r) => keysOf(r)));
+  const townsByKey = new Map<string, GazRecord[]>();
+  for (const t of towns) {
+    if (t.prior < minTownPrior) continue;
+    for (const k of keysOf(t)) {
+      if (!wanted.has(k)) continue;
+      const list = townsByKey.get(k);
+      if (list) list.push(t);
+      else townsByKey.set(k, [t]);
+    }
+  }
+  const insideTowns = (r: GazRecord, name: string) =>
+    keysOf({ name, aliases: [] }).flatMap((k) => (townsByKey.get(k) ?? []).filter((t) => t.country === r.country && contains(r, t)));
+  return regions.map((r) => {
+    const aliases = r.aliases.filter((a) => insideTowns(r, a).length === 0);
+    const own = insideTowns(r, r.name);
+    const prior = own.length > 0 ? Math.min(r.prior, Math.max(...own.map((t) => t.prior)) - NAMESAKE_MARGIN) : r.prior;
+    return { ...r, aliases, prior };
+  });
+}
+
 /** Centre and spread of each first-level division, from the towns GeoNames files under it. */
 function admin1Stats(records: GazRecord[]): IndexFile["admin1Stats"] {
   const groups = new Map<string, GazRecord[]>();
   for (const r of records) {
-    if (r.source !== "geonames" || !r.country || !r.admin1) continue;
+    if (r.source !== "geonames" || AREAL_KINDS.has(r.kind) || !r.country || !r.admin1) continue;
     const k = `${r.country}.${r.admin1}`;
     const g = groups.get(k);
     if (g) g.push(r);
@@ -92,13 +137,16 @@ export interface BuildSummary {
 export function buildIndex(root: string = process.cwd()): BuildSummary {
   const curated = loadCurated(root);
   const countries = loadCountries(root);
-  const subunits = [...loadSubunits(root), ...loadUsCounties(root)];
   const airports = loadAirports(root);
   const geonames = loadGeoNames(root);
-  const records = [
-    ...curated,
-    ...dropCuratedDuplicates(curated, [...countries, ...subunits, ...airports, ...geonames]),
-  ];
+  const { regions, subunits } = absorbSubunits(
+    yieldToNamesakeTowns(loadAdmin1(root), geonames, PROVINCE_NAMESAKE_MIN_PRIOR),
+    loadSubunits(root),
+    keysOf,
+  );
+  const areas = [...countries, ...subunits, ...loadUsCounties(root), ...regions];
+  const districts = dropDuplicatesOf([...curated, ...areas], yieldToNamesakeTowns(loadAdmin2(root, geonames), geonames, 0));
+  const records = [...curated, ...dropDuplicatesOf(curated, [...areas, ...districts, ...airports, ...geonames])];
 
   const index: IndexFile = {
     version: INDEX_VERSION,

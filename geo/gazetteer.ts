@@ -20,6 +20,7 @@ export type Place = Omit<GazRecord, "aliases" | "shape"> & {
 
 export class Gazetteer {
   private bySkeleton: Map<string, number[]> | undefined;
+  private seaIds: number[] | undefined;
   private shapes: ShapesFile | undefined;
   private readonly countryIds = new Map<string, number>();
 
@@ -89,6 +90,18 @@ export class Gazetteer {
       this.bySkeleton = map;
     }
     return this.bySkeleton.get(skeleton) ?? [];
+  }
+
+  /** Every named water body (seas, gulfs, straits, oceans), for "off the coast of X". */
+  seas(): Place[] {
+    if (!this.seaIds) {
+      const sea = PLACE_KINDS.indexOf("sea");
+      this.seaIds = [];
+      this.ix.kind.forEach((k, id) => {
+        if (k === sea) this.seaIds?.push(id);
+      });
+    }
+    return this.seaIds.map((id) => this.place(id));
   }
 
   countryPlace(iso: string): Place | undefined {

@@ -8,7 +8,7 @@
  */
 import * as turf from "@turf/turf";
 import type { GeoPrecision, PlaceKind } from "../lib/schema";
-import { offsetFrom, offshore, partOfPoint, partOfShape, radiusArea, sharedBorder, type Located } from "./area";
+import { offsetFrom, offshore, partOfPoint, partOfShape, radiusArea, sharedBorder, waterOff, type Located } from "./area";
 import { ContextCache, countryOfDemonym, type ContextProfile } from "./context";
 import { US_STATE_ABBREVIATIONS } from "./data/subunit-names";
 import type { Gazetteer, Place } from "./gazetteer";
@@ -325,8 +325,13 @@ export class Resolver implements Geocoder {
         if (p.kind === "sea") return this.result(mention, r);
         const at = offshore(this.gaz.shape(p.id), p.lat, p.lon, p.radiusKm, this.gaz.land());
         if (!at) return unresolved(mention, `${p.name} has no coast to be off`);
+        const precision = p.kind === "country" ? 3 : 2;
+        const withShape = (w: Place) => ({ ...w, shape: this.gaz.shape(w.id) });
+        const named = ctx.anchors.filter((a) => a.kind === "sea").map(withShape);
+        const off = waterOff(at, this.gaz.seas().map(withShape), named);
         // The coastal state is kept: "off the coast of X" is usually in or near its waters.
-        return this.located(mention, r, at, { name: `off the coast of ${p.name}`, kind: "sea", precision: p.kind === "country" ? 3 : 2 });
+        if (!off) return this.located(mention, r, at, { name: `off the coast of ${p.name}`, kind: "sea", precision });
+        return this.located(mention, r, off.at, { name: off.water.name, kind: "sea", precision });
       }
       case "province":
         return q.level === 1 ? this.province(mention, core, ctx) : this.county(mention, core, ctx);

@@ -16,6 +16,8 @@ export interface GazRecord {
   country: string | null;
   /** GeoNames admin1 code ("13" for Kirkuk governorate, "GA" for Georgia US); lets context favour a province. */
   admin1: string | null;
+  /** GeoNames admin2 code, build time only: groups a district's towns to place the district. */
+  admin2?: string;
   source: GeoSource;
   /** Log-scale importance before context: population, feature class, how notable the source is. */
   prior: number;

@@ -54,7 +54,7 @@ export function loadGeoNames(root: string): GazRecord[] {
   for (const line of text.split("\n")) {
     const f = line.split("\t");
     if (f.length < 15) continue;
-    const [, name = "", ascii = "", alternates = "", lat = "", lon = "", featureClass, featureCode = "", country = "", , admin1 = ""] = f;
+    const [, name = "", ascii = "", alternates = "", lat = "", lon = "", featureClass, featureCode = "", country = "", , admin1 = "", admin2 = ""] = f;
     if (featureClass !== "P") continue;
     const population = Number(f[14]) || 0;
     const seat = featureCode.startsWith("PPLA") || featureCode === "PPLC";
@@ -67,6 +67,7 @@ export function loadGeoNames(root: string): GazRecord[] {
       kind: kindOf(featureCode, population),
       country: country || null,
       admin1: admin1 || null,
+      ...(admin2 ? { admin2 } : {}),
       source: "geonames",
       prior: populationPrior(population) + (FEATURE_BONUS[featureCode] ?? 0),
       radiusKm: cityRadiusKm(population),
