@@ -31,8 +31,17 @@ const MONTH = "(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust
 const FULL_DATE = new RegExp(`(\\b${MONTH}\\s+\\d{1,2},?\\s+\\d{4}\\b|\\b\\d{1,2}\\s+${MONTH}\\s+\\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b)`, "i");
 const DATELINE = new RegExp(`^((updated|published|posted|last updated|first published)[:\\s]+)?([a-z]+day,?\\s+)?.{0,4}(${FULL_DATE.source}).{0,40}$`, "i");
 
+/**
+ * Reference lists and their furniture (Wikipedia and its mirrors): "1. ^ …", "Retrieved 12 March
+ * 2018", "Archived from the original", "Cite error", a mirror's licence footer. Their dates and
+ * headlines are about other reports, never the article's events.
+ */
+const REFERENCE = /(^(\d+\.\s*)?\^|\bRetrieved( on)? \d{1,2} \w+ \d{4}|\bRetrieved \w+ \d{1,2}, \d{4}|\bArchived from the original\b|^Cite error\b|\buses material from the Wikipedia article\b|\bText is available under (a|the) CC BY)/i;
+/** Citation marks after a sentence ("… was not activated. [5]", "…[citation needed]") are no words of it. */
+const CITATIONS = /(\s*\[(\d+|[a-z]|citation needed|note \d+)\])+$/i;
+
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
-const endsLikeSentence = (s: string) => /[.!?]["”’)\]]?\*{0,2}$/.test(s);
+const endsLikeSentence = (s: string) => /[.!?]["”’)\]]?\*{0,2}$/.test(s.replace(CITATIONS, ""));
 /** Prose: long enough and ending like a sentence. */
 const isProse = (s: string) => words(s) >= 8 && endsLikeSentence(s);
 
@@ -150,7 +159,7 @@ function classifyLine(raw: string, s: string, hint: BlockRole | null, bodySeen: 
   if (CREDIT.test(raw) || CREDIT.test(s)) return "caption";
   // A Markdown heading under the title is a section heading, even one that is only a date ("## May 12, 2019").
   if (/^#{1,6}\s/.test(raw) && (titleSeen || bodySeen)) return "heading";
-  if (HARD_CHROME.test(s)) return "chrome";
+  if (HARD_CHROME.test(s) || REFERENCE.test(s)) return "chrome";
   if (s.length < 300 && CHROME_WORDS.test(s) && !(isProse(s) && words(s) > 25)) return "chrome";
   if (BYLINE.test(s) && s.length < 120) return "byline";
   if (s.length < 90 && DATELINE.test(s)) return "dateline";
