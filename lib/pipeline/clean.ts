@@ -4,6 +4,7 @@
  * changing the text, so every later span still points into what is stored. Only body and caption
  * blocks go on to extraction.
  */
+import { isInfoboxLine } from "./infobox";
 import type { Block, BlockRole } from "./types";
 
 /** Everything after one of these is the reader-comment thread, whatever it says. */
@@ -150,6 +151,23 @@ export function clean(text: string, hints: { start: number; end: number; role: B
   for (let i = 1; i < ls.length; i++)
     if (roles[i - 1] === "byline" && (roles[i] === "heading" || roles[i] === "title") && words(ls[i]!.text) <= 4) roles[i] = "byline";
 
+  // An infobox: a run of key–value lines, at least three keys with at most one other line between
+  // two of them (a value under its key). It is read as fields, never as prose.
+  const keyed = ls.map((l, i) => roles[i] !== "comments" && roles[i] !== "related" && isInfoboxLine(l.text));
+  for (let i = 0; i < ls.length; ) {
+    if (!keyed[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let keys = 1;
+    while (j + 1 < ls.length && (keyed[j + 1] || (j + 2 < ls.length && keyed[j + 2] && !isProse(ls[j + 1]!.text)))) {
+      j += keyed[j + 1] ? 1 : 2;
+      keys++;
+    }
+    if (keys >= 3) for (let k = i; k <= j; k++) roles[k] = "infobox";
+    i = j + 1;
+  }
   return ls.map((l, i) => ({ start: l.start, end: l.end, role: roles[i]!, paragraph: i }));
 }
 
