@@ -46,10 +46,42 @@ export type EventScore = {
 };
 
 export function scoreEvents(pred: PredEvent[], truth: TruthEvent[], lenientFamily = false): EventScore {
+  return assign(pred, truth, (p, t) => matches(p, t, lenientFamily));
+}
+
+/**
+ * The news corpus's own rule (shared/eval/news README, "How the truth was made"): family is not
+ * scored; the predicted date, or an honest span of at most a month, must agree with the truth's
+ * date at its precision (a YYYY-MM date takes any day of that month) or with one of its
+ * `date_alt`; the predicted point must lie within `tol_km` of the truth point.
+ */
+export type NewsTruthEvent = { id: string; date: string; dateAlt: string[]; lat: number; lon: number; tolKm: number };
+
+export function matchesNews(p: PredEvent, t: NewsTruthEvent): boolean {
+  if (daysBetween(p.dateStart, p.dateEnd) > 31) return false;
+  const agrees = (d: string) =>
+    d.length === 7 ? p.dateStart.slice(0, 7) <= d && p.dateEnd.slice(0, 7) >= d : p.dateStart <= d && p.dateEnd >= d;
+  if (![t.date, ...t.dateAlt].some(agrees)) return false;
+  return distanceKm(p, t) <= t.tolKm;
+}
+
+export function scoreNewsEvents(pred: PredEvent[], truth: NewsTruthEvent[]): EventScore {
+  const asTruth = truth.map((t): TruthEvent => ({ id: t.id, dateStart: t.date, dateEnd: t.date, families: [], place: { lat: t.lat, lon: t.lon, toleranceKm: t.tolKm } }));
+  const byId = new Map(truth.map((t) => [t.id, t]));
+  return assign(pred, asTruth, (p, t) => matchesNews(p, byId.get(t.id)!));
+}
+
+/** Radius around a noise point within which an extracted event counts as placed on it (README). */
+export const NOISE_RADIUS_KM = 100;
+
+export const onNoisePoint = (p: { lat: number; lon: number }, noise: { lat: number; lon: number }[]) =>
+  noise.some((n) => distanceKm(p, n) <= NOISE_RADIUS_KM);
+
+function assign(pred: PredEvent[], truth: TruthEvent[], ok: (p: PredEvent, t: TruthEvent) => boolean): EventScore {
   const pairs: { p: PredEvent; t: TruthEvent; cost: number }[] = [];
   for (const p of pred)
     for (const t of truth)
-      if (matches(p, t, lenientFamily))
+      if (ok(p, t))
         pairs.push({ p, t, cost: distanceKm(p, t.place) / (t.place.toleranceKm + p.uncertaintyKm + 1) + daysBetween(p.dateStart, p.dateEnd) / 400 + (t.optional ? 1 : 0) });
   pairs.sort((a, b) => a.cost - b.cost);
   const assignment = new Map<string, string>();

@@ -8,7 +8,9 @@
  * Unseen: four articles written for evaluation (data/eval/articles, truth in data/eval/truth.json),
  * written before tuning and never tuned on; ingested without a publication date (they carry
  * datelines or front matter). Dev2: eleven more articles of our own (data/eval/dev2, same truth format),
- * tuned on. EVAL_SETS=seeds,dev2,unseen picks the sets (default all). Writes bench/out/eval.json.
+ * tuned on. News: the development news corpus (../shared/eval/news, see bench/eval-news.ts), its tune
+ * and test halves scored apart by the corpus's own rule. EVAL_SETS=seeds,dev2,dev2-fresh,unseen,news
+ * picks the sets (default all). Writes bench/out/eval.json.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -21,12 +23,17 @@ import { getGeocoder } from "../geo";
 import { env } from "../lib/env";
 import { fromRoot } from "../lib/paths";
 import { cachedGeocoder, toPlace, type GeocodeFn } from "../lib/pipeline/places";
-import { readArticleFile } from "../lib/pipeline/read-file";
+import { decodeArticle, readArticleFile } from "../lib/pipeline/read-file";
 import type { Family } from "../lib/schema";
-import { RADIUS_BY_PRECISION, scoreEvents, scoreLinks, type PredEvent, type TruthEvent, type TruthLink } from "./eval-score";
+import { runPipeline } from "../lib/pipeline";
+import { calibration, readNewsCorpus, type NewsHalf } from "./eval-news";
+import { matchesNews, onNoisePoint, RADIUS_BY_PRECISION, scoreEvents, scoreLinks, scoreNewsEvents, type NewsTruthEvent, type PredEvent, type TruthEvent, type TruthLink } from "./eval-score";
 
 type Body = { bodyFrom?: string; bodyUntil?: string };
-type SetInput = { name: string; files: { file: string; published?: string; body: Body }[]; truth: TruthEvent[]; links: TruthLink[] };
+type SetFile = { file: string; published?: string; body: Body; text?: string };
+/** News sets score by the corpus's own rule and count events on its noise points. */
+type NewsScoring = { truth: NewsTruthEvent[]; noise: { lat: number; lon: number }[] };
+type SetInput = { name: string; files: SetFile[]; truth: TruthEvent[]; links: TruthLink[]; news?: NewsScoring };
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
@@ -66,11 +73,21 @@ async function runSet(db: Db, set: SetInput, geocode: GeocodeFn) {
   await clearStore(db);
   const index = await loadActorIndex(db);
   const reports = [];
+  const tellings: { confidence: number; right: boolean; file: string; what: string }[] = [];
   const t0 = performance.now();
   for (const f of set.files) {
-    const read = readArticleFile(f.file);
+    const read = f.text === undefined ? readArticleFile(f.file) : decodeArticle(new TextEncoder().encode(f.text), f.file);
     if (!read.ok) throw new Error(`${f.file}: ${read.message}`);
     reports.push(await ingestArticle(db, read, geocode, index, f.published ? { published: f.published } : {}));
+    // Calibration is about each telling the pipeline extracts, before the store merges tellings.
+    if (set.news) {
+      const meta = { ...read.article.meta, ...(f.published ? { published: f.published } : {}) };
+      for (const e of runPipeline({ ...read.article, meta }, { geocode, actors: index }).events) {
+        if (!e.place || e.weakOnly) continue;
+        const p = { id: "", dateStart: e.dateStart, dateEnd: e.dateEnd, family: e.family, lat: e.place.lat, lon: e.place.lon, uncertaintyKm: 0 };
+        tellings.push({ confidence: e.confidence, right: set.news.truth.some((t) => matchesNews(p, t)), file: path.basename(f.file), what: `${e.family} ${e.dateStart}..${e.dateEnd} @${e.place.name}` });
+      }
+    }
   }
   const ms = performance.now() - t0;
 
@@ -104,8 +121,9 @@ async function runSet(db: Db, set: SetInput, geocode: GeocodeFn) {
     lon: e.geom.lon,
     uncertaintyKm: e.areaKm ?? RADIUS_BY_PRECISION[e.geoPrecision as 1 | 2 | 3 | 4],
   }));
-  const strict = scoreEvents(pred, set.truth);
-  const lenient = scoreEvents(pred, set.truth, true);
+  const strict = set.news ? scoreNewsEvents(pred, set.news.truth) : scoreEvents(pred, set.truth);
+  const lenient = set.news ? strict : scoreEvents(pred, set.truth, true);
+  const onNoise = set.news ? evRows.filter((e) => onNoisePoint(e.geom, set.news!.noise)) : [];
   const linkRows = await db.select({ from: links.fromEvent, to: links.toEvent, method: links.method }).from(links);
   const linkScore = scoreLinks(linkRows, set.links, strict.assignment);
   return {
@@ -134,6 +152,8 @@ async function runSet(db: Db, set: SetInput, geocode: GeocodeFn) {
       extra: linkScore.extra,
     },
     noiseEvents: noise.map(describe),
+    onNoisePoints: onNoise.map(describe),
+    tellings,
     published: reports.map((r) => ({ file: path.basename(r.file), published: r.published, inferred: r.publishedInferred, from: r.publishedFrom })),
   };
 }
@@ -152,8 +172,8 @@ async function main() {
       await db.insert(actors).values({ id: a.id, name: a.name, kind: a.kind, country: a.country ?? null, parent: a.parent ?? null, aliases: a.aliases, color: a.color ?? null });
 
     const results = [];
-    // EVAL_SETS=seeds,dev2,dev2-fresh,unseen (default: all) picks the sets to run.
-    const wanted = new Set((process.env.EVAL_SETS ?? "seeds,dev2,dev2-fresh,unseen").split(",").map((x) => x.trim()));
+    // EVAL_SETS=seeds,dev2,dev2-fresh,unseen,news (default: all) picks the sets to run.
+    const wanted = new Set((process.env.EVAL_SETS ?? "seeds,dev2,dev2-fresh,unseen,news").split(",").map((x) => x.trim()));
     if (seedsDir && wanted.has("seeds")) {
       const layout = JSON.parse(fs.readFileSync(fromRoot("data", "eval", "seeds-layout.json"), "utf8")).layout as Record<string, Body>;
       const published = new Map<string, string>();
@@ -190,11 +210,25 @@ async function main() {
     if (wanted.has("unseen"))
       results.push(await runSet(db, truthSet("unseen (not tuned on)", fromRoot("data", "eval", "truth.json"), fromRoot("data", "eval", "articles")), geocode));
 
+    // The development news corpus (../shared/eval/news): tune and test halves scored apart, with
+    // publication dates inferred from the text (as `strikeline ingest` runs) and, for comparison, given.
+    const corpus = wanted.has("news") ? readNewsCorpus() : null;
+    if (wanted.has("news") && !corpus) console.log("News corpus not found (../shared/eval/news or STRIKELINE_NEWS_DIR): news evaluation skipped.");
+    const newsSet = (h: NewsHalf, given: boolean): SetInput => ({
+      name: `news ${h.half}${h.half === "tune" ? " (tuned on)" : " (never tuned on)"}, publication dates ${given ? "given" : "inferred"}`,
+      files: h.files.map((f) => ({ file: f.file, text: f.text, body: {}, ...(given && f.published ? { published: f.published } : {}) })),
+      truth: [],
+      links: h.links,
+      news: { truth: h.truth, noise: corpus!.noise },
+    });
+    if (corpus) for (const h of corpus.halves) for (const given of [false, true]) results.push(await runSet(db, newsSet(h, given), geocode));
+
     for (const r of results) {
       console.log(`\n== ${r.name}: ${r.articles} articles, ingested in ${r.ingestMs} ms`);
       console.log(`events   recall ${pct(r.events.recall)} (${r.events.found}/${r.events.required})  precision ${pct(r.events.precision)} (${r.events.predicted} predicted)   [family-compatible: recall ${pct(r.eventsFamilyLenient.recall)}, precision ${pct(r.eventsFamilyLenient.precision)}]`);
       console.log(`links    recall ${pct(r.links.recall)} (${r.links.found}/${r.links.required})  precision ${pct(r.links.precision)} (${r.links.predicted} predicted: ${JSON.stringify(r.links.byMethod)})`);
       console.log(`events from comments or chrome: ${r.noiseEvents.length}`);
+      if (r.name.startsWith("news")) console.log(`events on noise points (places only mentioned): ${r.onNoisePoints.length}`);
       // VERBOSE=seeds shows the details of the set tuned on only; the unseen set is for scoring.
       if (process.env.VERBOSE && (process.env.VERBOSE === "all" || r.name.startsWith(process.env.VERBOSE))) {
         for (const a of r.events.all) console.log(`  event  ${a}`);
@@ -203,8 +237,18 @@ async function main() {
         for (const m of r.links.missed) console.log(`  missed link   ${m}`);
         for (const x of r.links.extra) console.log(`  extra link    ${x}`);
         for (const n of r.noiseEvents) console.log(`  noise event   ${n}`);
+        for (const n of r.onNoisePoints) console.log(`  on noise pt   ${n}`);
         for (const p of r.published) console.log(`  published     ${p.file} ${p.published}${p.inferred ? ` (inferred: ${p.from})` : ""}`);
       }
+    }
+    // Calibration on the tune half (dates inferred): of the tellings in each confidence bin, how many are right.
+    const tune = results.find((r) => r.name.startsWith("news tune") && r.name.endsWith("inferred"));
+    if (tune) {
+      const c = calibration(tune.tellings);
+      console.log(`\n== confidence calibration, news tune half (${tune.tellings.length} extracted tellings)`);
+      for (const row of c.rows) console.log(`  ${row.from.toFixed(1)}–${row.to.toFixed(1)}  ${String(row.events).padStart(3)} tellings  ${row.events ? pct(row.right / row.events) : "-"} right`);
+      console.log(`  ≥ 0.8: ${c.atLeast08.right}/${c.atLeast08.events} right (${c.atLeast08.events ? pct(c.atLeast08.right / c.atLeast08.events) : "-"})`);
+      if (process.env.VERBOSE?.startsWith("news tune")) for (const x of tune.tellings) console.log(`  telling ${x.confidence.toFixed(2)} ${x.right ? "right" : "WRONG"} ${x.file.slice(0, 28)} ${x.what}`);
     }
     fs.mkdirSync(fromRoot("bench", "out"), { recursive: true });
     fs.writeFileSync(fromRoot("bench", "out", "eval.json"), JSON.stringify(results, null, 2));

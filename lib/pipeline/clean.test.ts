@@ -5,6 +5,11 @@ import { SAMPLE_ARTICLE } from "./testing/fixtures";
 const rolesOf = (text: string) => clean(text).map((b) => [text.slice(b.start, b.end), b.role] as const);
 
 describe("clean", () => {
+  it("keeps sentences with citation marks as body and reference lists out", () => {
+    const text = "A headline about an attack\n\nDrones hit an apartment in the city on 19 July 2024, killing one person. [1] [4]\n\n1. ^ \"A headline of another report\". Example News. 5 March 2018. Retrieved 12 March 2018.\n\nCite error: The named reference x was invoked but never defined.";
+    expect(rolesOf(text).map(([, r]) => r)).toEqual(["title", "body", "chrome", "chrome"]);
+  });
+
   it("labels chrome, title, byline, dateline, body, caption, related links and comments", () => {
     const roles = Object.fromEntries(rolesOf(SAMPLE_ARTICLE).map(([t, r]) => [t.slice(0, 24), r]));
     expect(roles).toMatchObject({

@@ -4,6 +4,7 @@
  * changing the text, so every later span still points into what is stored. Only body and caption
  * blocks go on to extraction.
  */
+import { isInfoboxLine } from "./infobox";
 import type { Block, BlockRole } from "./types";
 
 /** Everything after one of these is the reader-comment thread, whatever it says. */
@@ -31,8 +32,17 @@ const MONTH = "(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust
 const FULL_DATE = new RegExp(`(\\b${MONTH}\\s+\\d{1,2},?\\s+\\d{4}\\b|\\b\\d{1,2}\\s+${MONTH}\\s+\\d{4}\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b)`, "i");
 const DATELINE = new RegExp(`^((updated|published|posted|last updated|first published)[:\\s]+)?([a-z]+day,?\\s+)?.{0,4}(${FULL_DATE.source}).{0,40}$`, "i");
 
+/**
+ * Reference lists and their furniture (Wikipedia and its mirrors): "1. ^ …", "Retrieved 12 March
+ * 2018", "Archived from the original", "Cite error", a mirror's licence footer. Their dates and
+ * headlines are about other reports, never the article's events.
+ */
+const REFERENCE = /(^(\d+\.\s*)?\^|\bRetrieved( on)? \d{1,2} \w+ \d{4}|\bRetrieved \w+ \d{1,2}, \d{4}|\bArchived from the original\b|^Cite error\b|\buses material from the Wikipedia article\b|\bText is available under (a|the) CC BY)/i;
+/** Citation marks after a sentence ("… was not activated. [5]", "…[citation needed]") are no words of it. */
+const CITATIONS = /(\s*\[(\d+|[a-z]|citation needed|note \d+)\])+$/i;
+
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
-const endsLikeSentence = (s: string) => /[.!?]["”’)\]]?\*{0,2}$/.test(s);
+const endsLikeSentence = (s: string) => /[.!?]["”’)\]]?\*{0,2}$/.test(s.replace(CITATIONS, ""));
 /** Prose: long enough and ending like a sentence. */
 const isProse = (s: string) => words(s) >= 8 && endsLikeSentence(s);
 
@@ -141,6 +151,23 @@ export function clean(text: string, hints: { start: number; end: number; role: B
   for (let i = 1; i < ls.length; i++)
     if (roles[i - 1] === "byline" && (roles[i] === "heading" || roles[i] === "title") && words(ls[i]!.text) <= 4) roles[i] = "byline";
 
+  // An infobox: a run of key–value lines, at least three keys with at most one other line between
+  // two of them (a value under its key). It is read as fields, never as prose.
+  const keyed = ls.map((l, i) => roles[i] !== "comments" && roles[i] !== "related" && isInfoboxLine(l.text));
+  for (let i = 0; i < ls.length; ) {
+    if (!keyed[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let keys = 1;
+    while (j + 1 < ls.length && (keyed[j + 1] || (j + 2 < ls.length && keyed[j + 2] && !isProse(ls[j + 1]!.text)))) {
+      j += keyed[j + 1] ? 1 : 2;
+      keys++;
+    }
+    if (keys >= 3) for (let k = i; k <= j; k++) roles[k] = "infobox";
+    i = j + 1;
+  }
   return ls.map((l, i) => ({ start: l.start, end: l.end, role: roles[i]!, paragraph: i }));
 }
 
@@ -150,7 +177,7 @@ function classifyLine(raw: string, s: string, hint: BlockRole | null, bodySeen: 
   if (CREDIT.test(raw) || CREDIT.test(s)) return "caption";
   // A Markdown heading under the title is a section heading, even one that is only a date ("## May 12, 2019").
   if (/^#{1,6}\s/.test(raw) && (titleSeen || bodySeen)) return "heading";
-  if (HARD_CHROME.test(s)) return "chrome";
+  if (HARD_CHROME.test(s) || REFERENCE.test(s)) return "chrome";
   if (s.length < 300 && CHROME_WORDS.test(s) && !(isProse(s) && words(s) > 25)) return "chrome";
   if (BYLINE.test(s) && s.length < 120) return "byline";
   if (s.length < 90 && DATELINE.test(s)) return "dateline";

@@ -10,6 +10,8 @@ describe("findDates", () => {
     expect(d("rockets hit on Dec. 27 at night", "2020-01-03")).toEqual(["2019-12-27..2019-12-27 day"]);
     expect(d("a drone struck on Jan. 28", "2024-02-03")).toEqual(["2024-01-28..2024-01-28 day"]);
     expect(d("the attack of 3 January 2020 was", null)).toEqual(["2020-01-03..2020-01-03 day"]);
+    // Day first after a part of the day: the day is the written one, not the month's first.
+    expect(d("took place on the afternoon of 8 October 2016 when", null)).toEqual(["2016-10-08..2016-10-08 day"]);
   });
 
   it("reads weekdays and the week before", () => {

@@ -225,7 +225,7 @@ function chronoDates(text: string, pub: string | null): DateFact[] {
   const ref = pub ? new Date(`${pub}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1));
   for (let r of chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
     // "the night of April 13": chrono reads the night; the day is the written one.
-    const mw = r.text.search(MONTH_WORD);
+    const mw = r.text.search(DAY_MONTH_WORD);
     if (mw > 0 && !r.start.isCertain("day")) {
       const inner = chrono.parse(r.text.slice(mw), { instant: ref, timezone: 0 }, { forwardDate: false })[0];
       if (inner && inner.index === 0) r = Object.assign(inner, { index: r.index + mw });
@@ -254,6 +254,8 @@ function chronoDates(text: string, pub: string | null): DateFact[] {
 const MAYBE_DATE =
   /(\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)|\b(ago|last|this|yesterday|night|overnight|today|tonight|following|next|later|earlier|same day|after|afterwards?|before|weekend)\b)/i;
 const MONTH_WORD = new RegExp(`\\b${MONTH_RE}`, "i");
+/** Where a written date starts: at its day when the day comes first ("the afternoon of 8 October 2016"). */
+const DAY_MONTH_WORD = new RegExp(`\\b(\\d{1,2}(st|nd|rd|th)?\\s+(of\\s+)?)?${MONTH_RE}`, "i");
 
 /** All date facts in a sentence; spans are relative to the sentence. Overlaps keep the first found. */
 export function findDates(text: string, pub: string | null): DateFact[] {

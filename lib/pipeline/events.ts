@@ -105,9 +105,12 @@ export function finalize(
   const precise = (e: ExtractedEvent) => (e.place?.precision ?? 4) <= 2;
   const repeated = new Set(located.filter((d) => d.repeat).map((d) => d.key));
   const paragraphsOf = new Map(list.map((e) => [e, new Set(e.evidence.map((x) => paragraphOf(x.span.start)))]));
+  // An infobox (told in no sentence) summarises the page's main event: it joins the body's telling
+  // it agrees with, whatever paragraph that is in.
+  const fromInfobox = (e: ExtractedEvent) => sentenceOf.get(keyOf.get(e)!)! < 0;
   const mergeable = (a: ExtractedEvent, b: ExtractedEvent) => {
     if (a.group === b.group || linked.has(`${keyOf.get(a)}:${keyOf.get(b)}`)) return 0;
-    if (sameSentence(a, b) || a.weakOnly || b.weakOnly) {
+    if (sameSentence(a, b) || a.weakOnly || b.weakOnly || fromInfobox(a) || fromInfobox(b)) {
       const s = sameEventScore(a, b, actors);
       return s >= MERGE_THRESHOLD ? s : 0;
     }

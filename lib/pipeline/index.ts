@@ -2,13 +2,14 @@
  * The article pipeline, composed here and nowhere else. Each stage is a pure function in its own
  * file; the geocoder is passed in, so the whole pipeline is pure given it.
  *
- *   clean → published → sentences → facts per sentence → discourse → locate → finalize
+ *   clean → published → sentences → facts per sentence → discourse (+ infobox) → locate → finalize
  */
 import { analyseSentence, type SentenceFacts } from "./assemble";
 import { buildActorIndex, type ActorIndex } from "./actors";
 import { clean } from "./clean";
 import { discourse } from "./discourse";
 import { finalize } from "./events";
+import { infoboxDraft, readInfobox } from "./infobox";
 import { locate } from "./locate";
 import { cachedGeocoder, type GeocodeFn } from "./places";
 import { inferPublished } from "./published";
@@ -29,7 +30,10 @@ export function runPipeline(input: ArticleInput, deps: PipelineDeps): PipelineRe
     .map((s, i) => analyseSentence(i, s, published, deps.actors))
     .filter((f): f is SentenceFacts => f !== null);
   const told = discourse(facts, published, deps.actors, deps.geocode);
-  const placed = locate(told.drafts, told.links, text, deps.geocode, deps.actors);
+  // The infobox is one more telling of the page's main event; it is placed and merged like the others.
+  const box = readInfobox(text, blocks);
+  const boxDraft = box && infoboxDraft(box, text, published, deps.actors, told.drafts.length, told.drafts.length + 100_000);
+  const placed = locate(boxDraft ? [...told.drafts, boxDraft] : told.drafts, told.links, text, deps.geocode, deps.actors);
   const done = finalize(placed.located, placed.links, deps.actors, blocks);
   const warnings = [...told.warnings, ...done.warnings];
   if (!published) warnings.unshift({ code: "no-date", message: "no publication date given or found; relative dates stay unresolved" });

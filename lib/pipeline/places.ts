@@ -61,7 +61,8 @@ export function findPlaces(text: string, isActorName: (s: string) => boolean): P
       if (/-(linked|backed|led|owned|aligned|based|allied|affiliated|flagged|registered|operated|made|built)\b/.test(mention) || DEMONYM_LAST.test(mention)) return;
       const core = mention.replace(/^(the|an?)\s+/i, "");
       const owner = core.replace(/['’]s$/, "");
-      if (NOT_PLACE.test(core) || DEMONYM_ONLY.test(core) || isActorName(core) || isActorName(owner)) return;
+      // "on 27 June", "of the 22nd Guards": a day or a number leads no place name.
+      if (NOT_PLACE.test(core) || DEMONYM_ONLY.test(core) || /^\d/.test(core) || isActorName(core) || isActorName(owner)) return;
       // "recalled its ambassador from Tehran": only a launch is told with "from".
       if (prep === "from" && !LAUNCH.test(text.slice(Math.max(0, start - 90), start))) return;
       // "the brother of Syrian President Bashar Assad": a person with a title is no place.

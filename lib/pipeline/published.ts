@@ -25,7 +25,7 @@ function fullDates(s: string): string[] {
 }
 
 export function inferPublished(text: string, blocks: Block[]): { date: string; from: string } | null {
-  const usable = blocks.filter((b) => b.role !== "comments" && b.role !== "related" && b.role !== "chrome");
+  const usable = blocks.filter((b) => b.role !== "comments" && b.role !== "related" && b.role !== "chrome" && b.role !== "infobox");
   for (const b of usable.slice(0, 12))
     if (b.role === "dateline") {
       const d = fullDates(text.slice(b.start, b.end))[0];

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { ClaimStatus, DatePrecision, Family, IsoDate, LinkKind, Place, Range, Span } from "../schema";
 
-export const BLOCK_ROLES = ["title", "heading", "body", "caption", "byline", "dateline", "chrome", "related", "comments"] as const;
+export const BLOCK_ROLES = ["title", "heading", "body", "caption", "byline", "dateline", "chrome", "related", "comments", "infobox"] as const;
 export const BlockRole = z.enum(BLOCK_ROLES);
 export type BlockRole = z.infer<typeof BlockRole>;
 
