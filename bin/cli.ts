@@ -7,7 +7,7 @@ import { Argument, Command, CommanderError, Option } from "commander";
 import { StrikelineError } from "../lib/errors";
 import type { Io } from "../lib/io";
 import { ingestCommand, overridesCommand } from "../lib/pipeline/cli";
-import { OVERRIDE_ACTIONS } from "../db/overrides";
+import { OVERRIDE_ACTIONS } from "../lib/overrides";
 import { geocodeCommand } from "../geo/cli";
 import { exportCommand } from "./commands/export";
 import { seedCommand } from "./commands/seed";

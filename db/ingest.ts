@@ -360,6 +360,7 @@ async function insertEvent(db: Db, e: ExtractedEvent, articleId: string, index: 
     note: `Extracted from ${articleId} (confidence ${e.confidence}).`,
     status: "extracted",
     provenance: "extracted",
+    confidence: e.confidence,
   });
   await addSources(db, id, e, articleId);
   return id;

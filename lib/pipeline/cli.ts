@@ -4,19 +4,33 @@
  * Exit codes: 0 ok, 2 usage error, 3 every input rejected, 130 interrupted, 1 anything else.
  */
 import fs from "node:fs";
+import { userInfo } from "node:os";
 import path from "node:path";
 import { getStore, type Store } from "../../db/client";
 import type { Io } from "../io";
 import { emptyReport, ingestArticle, loadActorIndex, type ArticleReport } from "../../db/ingest";
-import { addOverride, exportOverrides, importOverrides, listOverrides, parseOverride, removeOverride } from "../../db/overrides";
+import { addOverride, exportOverrides, importOverrides, listOverrides, removeOverride } from "../../db/overrides";
+import { MAX_OVERRIDES_FILE_BYTES, parseOverride } from "../overrides";
 import { StrikelineError } from "../errors";
 import { IsoDate } from "../schema";
 import { cachedGeocoder, type GeocodeFn } from "./places";
 import { expandInputs, readArticleFile } from "./read-file";
 
 export type IngestCliOptions = { paths: string[]; published?: string; outlet?: string; url?: string; dryRun?: boolean; json?: boolean };
-/** Tests pass their own store and geocoder; the CLI opens the process-wide ones. */
-export type CliDeps = { store?: Store; geocode?: GeocodeFn; signal?: AbortSignal };
+/**
+ * Tests pass their own store and geocoder; the CLI opens the process-wide ones. A server running
+ * a command for a CLI beside it (app/api/cli) passes its store, the caller's name (`author`), and
+ * the files the CLI read (`inputs`) instead of reading its own disk.
+ */
+export type CliDeps = {
+  store?: Store;
+  geocode?: GeocodeFn;
+  signal?: AbortSignal;
+  author?: string;
+  inputs?: { expand: typeof expandInputs; read: typeof readArticleFile };
+};
+
+const cliAuthor = (deps: CliDeps) => deps.author ?? `cli:${userInfo().username}`;
 
 async function defaultGeocoder(): Promise<GeocodeFn> {
   const { getGeocoder } = await import("../../geo");
@@ -75,7 +89,7 @@ export async function ingestCommand(opts: IngestCliOptions, io: Io, deps: CliDep
     io.stderr(`ingest: --url must be an http(s) address, not "${opts.url}".\n`);
     return 2;
   }
-  const { files, missing } = expandInputs(opts.paths);
+  const { files, missing } = (deps.inputs?.expand ?? expandInputs)(opts.paths);
   const reports: ArticleReport[] = missing.map((file) => ({ ...emptyReport(file, Boolean(opts.dryRun)), reason: "no such file or folder" }));
   if (!files.length && !missing.length) {
     io.stderr("ingest: no .txt, .md or .html files in the given folders.\n");
@@ -98,7 +112,7 @@ export async function ingestCommand(opts: IngestCliOptions, io: Io, deps: CliDep
       for (let i = 0; i < files.length && !interrupted; i++) {
         const file = files[i]!;
         progress(io, i, files.length, file);
-        const read = readArticleFile(file);
+        const read = (deps.inputs?.read ?? readArticleFile)(file);
         if (!read.ok) {
           reports.push({ ...emptyReport(file, Boolean(opts.dryRun)), reason: `${read.reason}: ${read.message}` });
           continue;
@@ -208,15 +222,15 @@ export async function overridesCommand(opts: OverridesCliOptions, io: Io, deps: 
         }
       }
       const input = parseOverride({ action: opts.action, targetId: opts.target, payload, ...(opts.reason ? { reason: opts.reason } : {}) });
-      const r = await withStore(deps, (s) => addOverride(s.db, input));
+      const r = await withStore(deps, (s) => addOverride(s.db, input, { author: cliAuthor(deps) }));
       if (opts.json) io.stdout(`${JSON.stringify({ ...input, ...r })}\n`);
       else io.stdout(`Recorded ${input.action} ${input.targetId}${r.applied ? "" : " (its target is not in the store yet; it applies when it arrives)"}.\n`);
       return 0;
     }
     if (opts.command === "remove") {
-      const gone = await withStore(deps, (s) => removeOverride(s.db, opts.action, opts.target));
+      const gone = await withStore(deps, (s) => removeOverride(s.db, opts.action, opts.target, { author: cliAuthor(deps) }));
       if (opts.json) io.stdout(`${JSON.stringify({ removed: gone })}\n`);
-      else io.stdout(gone ? `Removed ${opts.action} ${opts.target}. (Its effect stays until the data is reloaded.)\n` : `No ${opts.action} override for ${opts.target}.\n`);
+      else io.stdout(gone ? `Undid ${opts.action} ${opts.target}: the target is back as it was without it.\n` : `No ${opts.action} override for ${opts.target}.\n`);
       return gone ? 0 : 3;
     }
     if (opts.command === "list") {
@@ -237,14 +251,20 @@ export async function overridesCommand(opts: OverridesCliOptions, io: Io, deps: 
     }
     let raw: unknown;
     try {
+      // Size first: a huge file is refused before it is read (issue 14).
+      const size = fs.statSync(opts.file).size;
+      if (size > MAX_OVERRIDES_FILE_BYTES) {
+        io.stderr(`overrides import: ${opts.file} is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_OVERRIDES_FILE_BYTES / 1048576} MB limit.\n`);
+        return 3;
+      }
       raw = JSON.parse(fs.readFileSync(opts.file, "utf8"));
     } catch (e) {
       io.stderr(`overrides import: cannot read ${opts.file}: ${(e as Error).message}\n`);
       return 3;
     }
-    const r = await withStore(deps, (s) => importOverrides(s.db, raw));
+    const r = await withStore(deps, (s) => importOverrides(s.db, raw, { author: cliAuthor(deps) }));
     if (opts.json) io.stdout(`${JSON.stringify(r)}\n`);
-    else io.stdout(`Imported ${r.imported} overrides; ${r.applied} applied now, the rest apply when their targets arrive.\n`);
+    else io.stdout(`Imported ${r.imported} overrides (${r.skipped} already in force); ${r.applied} applied now, the rest apply when their targets arrive.\n`);
     return 0;
   } catch (e) {
     if (e instanceof StrikelineError) {
