@@ -8,6 +8,7 @@ import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "../lib/env";
 import { fromRoot } from "../lib/paths";
+import { processAlive } from "../lib/running-server";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -75,7 +76,7 @@ function lockDataDir(dataDir: string): () => void {
   const lock = path.join(dataDir, "strikeline.lock");
   try {
     const pid = Number(fs.readFileSync(lock, "utf8"));
-    if (pid && pid !== process.pid && isAlive(pid)) {
+    if (pid && pid !== process.pid && processAlive(pid)) {
       throw new Error(
         `The data folder ${dataDir} is in use by process ${pid} (is the server running?). ` +
           `Stop it, or point STRIKELINE_DATA_DIR elsewhere, or use DATABASE_URL.`,
@@ -96,22 +97,31 @@ function lockDataDir(dataDir: string): () => void {
   return release;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+/**
+ * The process-wide store (server and CLI). Kept on globalThis because the server loads this module
+ * more than once (the start hook and each route bundle): they must share one open PGlite.
+ */
+const SHARED = Symbol.for("strikeline.store");
+type Holder = { [SHARED]?: Promise<Store> };
 
-let shared: Promise<Store> | undefined;
-
-/** The process-wide store (server and CLI). */
 export function getStore(): Promise<Store> {
-  shared ??= openStore().catch((e) => {
-    shared = undefined;
+  const g = globalThis as Holder;
+  g[SHARED] ??= openStore().catch((e) => {
+    delete g[SHARED];
     throw e;
   });
-  return shared;
+  return g[SHARED];
+}
+
+/** Runs `fn` with the given store, or with the process-wide one, closing it afterwards only when this call opened it. */
+export async function withStore<T>(given: Store | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = given ?? (await getStore());
+  try {
+    return await fn(store);
+  } finally {
+    if (!given) {
+      delete (globalThis as Holder)[SHARED];
+      await store.close();
+    }
+  }
 }

@@ -60,7 +60,7 @@ async function chainIndex(db: Db): Promise<Map<string, string>> {
 }
 
 /** Events of the store that pass the pushed-down conditions only; queryView applies the rest. */
-async function selectEvents(db: Db, q: EventsQuery): Promise<EventFeature[]> {
+async function selectEvents(db: Db, q: EventsQuery, extra?: SQL): Promise<EventFeature[]> {
   const rows = await db
     .select({
       e: events,
@@ -73,7 +73,7 @@ async function selectEvents(db: Db, q: EventsQuery): Promise<EventFeature[]> {
     .from(events)
     .leftJoin(attackerActor, eq(attackerActor.id, events.attacker))
     .leftJoin(targetActor, eq(targetActor.id, events.target))
-    .where(eventWhere(q))
+    .where(and(eventWhere(q), extra))
     .orderBy(asc(events.dateStart), asc(events.id));
   const chains = await chainIndex(db);
   return rows.map(({ e, ...r }) => ({
@@ -180,6 +180,16 @@ export async function listEvents(db: Db, q: EventsQuery): Promise<EventFeature[]
 /** Links whose two ends are both among the events the same query returns. */
 export async function listLinks(db: Db, q: EventsQuery): Promise<LinkOut[]> {
   return (await queryView(db, q)).links;
+}
+
+/** Events by id, whatever their status (the review queue), by date. */
+export async function getEventsByIds(db: Db, ids: string[]): Promise<EventFeature[]> {
+  return ids.length ? selectEvents(db, { status: "all" }, inArray(events.id, ids)) : [];
+}
+
+/** Links by id, whatever their status. */
+export async function getLinksByIds(db: Db, ids: string[]): Promise<LinkOut[]> {
+  return ids.length ? selectLinks(db, inArray(links.id, ids)) : [];
 }
 
 export async function getEventDetail(db: Db, id: string): Promise<EventDetail | null> {

@@ -3,32 +3,25 @@
  * The work is in db/ingest.ts and db/overrides.ts; this file only talks to the user.
  * Exit codes: 0 ok, 2 usage error, 3 every input rejected, 130 interrupted, 1 anything else.
  */
-import fs from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
-import { getStore, type Store } from "../../db/client";
+import { withStore as withGivenStore, type Store } from "../../db/client";
 import type { Io } from "../io";
 import { emptyReport, ingestArticle, loadActorIndex, type ArticleReport } from "../../db/ingest";
 import { addOverride, exportOverrides, importOverrides, listOverrides, removeOverride } from "../../db/overrides";
-import { MAX_OVERRIDES_FILE_BYTES, parseOverride } from "../overrides";
+import { parseOverride } from "../overrides";
+import { localFiles, type CommandFiles } from "../command-files";
 import { StrikelineError } from "../errors";
 import { IsoDate } from "../schema";
 import { cachedGeocoder, type GeocodeFn } from "./places";
-import { expandInputs, readArticleFile } from "./read-file";
 
 export type IngestCliOptions = { paths: string[]; published?: string; outlet?: string; url?: string; dryRun?: boolean; json?: boolean };
 /**
  * Tests pass their own store and geocoder; the CLI opens the process-wide ones. A server running
- * a command for a CLI beside it (app/api/cli) passes its store, the caller's name (`author`), and
- * the files the CLI read (`inputs`) instead of reading its own disk.
+ * a command for a CLI beside it (bin/remote.ts) passes its store, the caller's name and the files
+ * the CLI read.
  */
-export type CliDeps = {
-  store?: Store;
-  geocode?: GeocodeFn;
-  signal?: AbortSignal;
-  author?: string;
-  inputs?: { expand: typeof expandInputs; read: typeof readArticleFile };
-};
+export type CliDeps = { store?: Store; geocode?: GeocodeFn; signal?: AbortSignal; author?: string; files?: CommandFiles };
 
 const cliAuthor = (deps: CliDeps) => deps.author ?? `cli:${userInfo().username}`;
 
@@ -38,15 +31,7 @@ async function defaultGeocoder(): Promise<GeocodeFn> {
   return (m, o) => g.geocode(m, o);
 }
 
-/** Runs `fn` with the store, closing it afterwards only when this command opened it. */
-async function withStore<T>(deps: CliDeps, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = deps.store ?? (await getStore());
-  try {
-    return await fn(store);
-  } finally {
-    if (!deps.store) await store.close();
-  }
-}
+const withStore = <T>(deps: CliDeps, fn: (store: Store) => Promise<T>) => withGivenStore(deps.store, fn);
 
 function progress(io: Io, done: number, total: number, file: string) {
   if (!io.isTTY) return;
@@ -89,7 +74,7 @@ export async function ingestCommand(opts: IngestCliOptions, io: Io, deps: CliDep
     io.stderr(`ingest: --url must be an http(s) address, not "${opts.url}".\n`);
     return 2;
   }
-  const { files, missing } = (deps.inputs?.expand ?? expandInputs)(opts.paths);
+  const { files, missing } = (deps.files ?? localFiles).expand(opts.paths);
   const reports: ArticleReport[] = missing.map((file) => ({ ...emptyReport(file, Boolean(opts.dryRun)), reason: "no such file or folder" }));
   if (!files.length && !missing.length) {
     io.stderr("ingest: no .txt, .md or .html files in the given folders.\n");
@@ -112,7 +97,7 @@ export async function ingestCommand(opts: IngestCliOptions, io: Io, deps: CliDep
       for (let i = 0; i < files.length && !interrupted; i++) {
         const file = files[i]!;
         progress(io, i, files.length, file);
-        const read = (deps.inputs?.read ?? readArticleFile)(file);
+        const read = (deps.files ?? localFiles).readArticle(file);
         if (!read.ok) {
           reports.push({ ...emptyReport(file, Boolean(opts.dryRun)), reason: `${read.reason}: ${read.message}` });
           continue;
@@ -244,20 +229,14 @@ export async function overridesCommand(opts: OverridesCliOptions, io: Io, deps: 
       const file = await withStore(deps, (s) => exportOverrides(s.db));
       const text = `${JSON.stringify(file, null, 2)}\n`;
       if (opts.file) {
-        fs.writeFileSync(opts.file, text);
+        (deps.files ?? localFiles).writeText(opts.file, text);
         io.stderr(`Wrote ${file.overrides.length} overrides to ${opts.file}.\n`);
       } else io.stdout(text);
       return 0;
     }
     let raw: unknown;
     try {
-      // Size first: a huge file is refused before it is read (issue 14).
-      const size = fs.statSync(opts.file).size;
-      if (size > MAX_OVERRIDES_FILE_BYTES) {
-        io.stderr(`overrides import: ${opts.file} is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_OVERRIDES_FILE_BYTES / 1048576} MB limit.\n`);
-        return 3;
-      }
-      raw = JSON.parse(fs.readFileSync(opts.file, "utf8"));
+      raw = JSON.parse((deps.files ?? localFiles).readText(opts.file));
     } catch (e) {
       io.stderr(`overrides import: cannot read ${opts.file}: ${(e as Error).message}\n`);
       return 3;
