@@ -21,29 +21,37 @@ export function watch(page: Page, origin: string, problems: string[]) {
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
 }
 
+/** Opens a view and waits until the map has drawn what it asked for. */
+export async function openMap(page: Page, path = "/") {
+  const response = await page.goto(path);
+  expect(response?.status(), path.slice(0, 120)).toBe(200);
+  await page.waitForFunction(() => window.__strikeline?.map?.loaded() === true, undefined, { timeout: 45_000 });
+  await settle(page);
+}
+
+/** Waits until the map has stopped moving and drawn its sources. */
+export async function settle(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const m = window.__strikeline?.map;
+      return !!m && !m.isMoving() && m.loaded() && m.areTilesLoaded();
+    },
+    undefined,
+    { timeout: 30_000 },
+  );
+  // Sources take their data from a worker: give the last update a frame to land.
+  await page.waitForTimeout(400);
+}
+
 export class StrikelinePage {
   constructor(readonly page: Page) {}
 
-  /** Opens a view and waits until the map has drawn what it asked for. */
-  async open(path = "/") {
-    const response = await this.page.goto(path);
-    expect(response?.status(), path.slice(0, 120)).toBe(200);
-    await this.page.waitForFunction(() => window.__strikeline?.map?.loaded() === true, undefined, { timeout: 45_000 });
-    await this.settle();
+  open(path = "/") {
+    return openMap(this.page, path);
   }
 
-  /** Waits until the map has stopped moving and drawn its sources. */
-  async settle() {
-    await this.page.waitForFunction(
-      () => {
-        const m = window.__strikeline?.map;
-        return !!m && !m.isMoving() && m.loaded() && m.areTilesLoaded();
-      },
-      undefined,
-      { timeout: 30_000 },
-    );
-    // Sources take their data from a worker: give the last update a frame to land.
-    await this.page.waitForTimeout(400);
+  settle() {
+    return settle(this.page);
   }
 
   get eventList(): Locator {
