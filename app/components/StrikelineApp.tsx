@@ -71,7 +71,12 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
   const [adding, setAdding] = useState(false);
   const [reviewing, setReviewing] = useState(false);
   const [signingInFor, setSigningInFor] = useState<EditorTask | null>(null);
-  const start = useCallback((task: EditorTask) => (task === "add" ? setAdding(true) : setReviewing(true)), []);
+  const openReview = useCallback(() => {
+    setReviewing(true);
+    // On a phone the review lives where the list does.
+    setPhoneTab("list");
+  }, []);
+  const start = useCallback((task: EditorTask) => (task === "add" ? setAdding(true) : openReview()), [openReview]);
   const ask = (task: EditorTask) => (editor.signedIn ? start(task) : setSigningInFor(task));
   const lost = useCallback(() => {
     editor.lost();
@@ -88,10 +93,12 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
         pickAnswer.current?.(null);
         pickAnswer.current = resolve;
         setPicking(true);
+        setPhoneTab("map");
       }),
     [],
   );
   const onPick = useCallback((p: LatLon | null) => {
+    if (pickAnswer.current) setPhoneTab("list");
     pickAnswer.current?.(p);
     pickAnswer.current = null;
     setPicking(false);
@@ -243,7 +250,7 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
           }}
           onReview={() => {
             setAdding(false);
-            setReviewing(true);
+            openReview();
           }}
           onUnauthorised={lost}
           onClose={() => setAdding(false)}
