@@ -1,19 +1,14 @@
 /**
  * The command line: `npx strikeline <command>`. Each command parses its options with commander,
  * runs a function that returns an exit code, and prints through `io` so tests can capture it.
- * Exit codes: 0 ok, 2 usage error, 3 input rejected, 1 anything else.
+ * Exit codes: 0 ok, 2 usage error, 3 input rejected, 1 anything else. Commands are imported only
+ * when they run (bin/dispatch.ts), and go through the running server when it holds the store.
  */
 import { Argument, Command, CommanderError, Option } from "commander";
 import { StrikelineError } from "../lib/errors";
 import type { Io } from "../lib/io";
-import { ingestCommand } from "./commands/ingest";
-import { overridesCommand } from "./commands/overrides";
-import { OVERRIDE_ACTIONS } from "../db/overrides";
-import { geocodeCommand } from "../geo/cli";
-import { exportCommand } from "./commands/export";
-import { seedCommand } from "./commands/seed";
-import { synthCommand } from "./commands/synth";
-
+import { OVERRIDE_ACTIONS } from "../lib/overrides";
+import { dispatch, type CommandCall } from "./dispatch";
 
 export const processIo: Io = {
   stdout: (s) => process.stdout.write(s),
@@ -25,8 +20,8 @@ export type { Io };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let code = 0;
-  const run = (fn: () => Promise<number>) => async () => {
-    code = await fn();
+  const run = (call: CommandCall, signal?: AbortSignal) => async () => {
+    code = await dispatch(call, io, signal ? { signal } : {});
   };
   const program = new Command("strikeline")
     .description("Strikeline: map strike and retaliation chains from news reports, offline.")
@@ -39,7 +34,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .description("Load the curated seed events into the store (idempotent).")
     .option("--seeds <dir>", "folder holding the seed article files, for evidence quotes")
     .option("--json", "print the report as one JSON object")
-    .action((o: { seeds?: string; json?: boolean }) => run(() => seedCommand(o, io))());
+    .action((o: { seeds?: string; json?: boolean }) => run({ command: "seed", opts: o })());
 
   program
     .command("synth")
@@ -47,14 +42,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .requiredOption("--events <n>", "how many events to write")
     .option("--seed <n>", "random seed; the same seed writes the same events", "1")
     .option("--json", "print the report as one JSON object")
-    .action((o: { events: string; seed: string; json?: boolean }) => run(() => synthCommand(o, io))());
+    .action((o: { events: string; seed: string; json?: boolean }) => run({ command: "synth", opts: o })());
 
   program
     .command("export")
     .description("Write the current events to stdout.")
     .addOption(new Option("--format <format>", "output format").choices(["geojson", "links"]).default("geojson"))
     .option("--all", "include rejected events")
-    .action((o: { format: "geojson" | "links"; all?: boolean }) => run(() => exportCommand(o, io))());
+    .action((o: { format: "geojson" | "links"; all?: boolean }) => run({ command: "export", opts: o })());
 
   program
     .command("ingest")
@@ -66,13 +61,13 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option("--dry-run", "extract and report, store nothing")
     .option("--json", "print the run report as one JSON object")
     .action((paths: string[], o: { published?: string; outlet?: string; url?: string; dryRun?: boolean; json?: boolean }) =>
-      run(async () => {
+      (async () => {
         // Ctrl-C finishes by rolling back the article in progress instead of killing the process mid-write.
         const abort = new AbortController();
         const onSigint = () => abort.abort();
         process.once("SIGINT", onSigint);
         try {
-          return await ingestCommand({ paths, ...o }, io, { signal: abort.signal });
+          await run({ command: "ingest", opts: { paths, ...o } }, abort.signal)();
         } finally {
           process.off("SIGINT", onSigint);
         }
@@ -81,7 +76,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
   const overrides = program
     .command("overrides")
-    .description("Analyst corrections that every re-ingest honours: reject an event, confirm/reject/add a link, move a place, fix a date.");
+    .description("Analyst corrections (a log with author and time) that every re-ingest and re-seed honours: confirm, reject or edit an event, move a place, fix a date, confirm/reject/add a link.");
   overrides
     .command("add")
     .description("Record a correction and apply it now.")
@@ -91,31 +86,31 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option("--reason <text>", "why, for the record")
     .option("--json", "print one JSON object")
     .action((action: string, target: string, o: { payload?: string; reason?: string; json?: boolean }) =>
-      run(() => overridesCommand({ command: "add", action, target, ...o }, io))(),
+      run({ command: "overrides", opts: { command: "add", action, target, ...o } })(),
     );
   overrides
     .command("remove")
-    .description("Forget a correction.")
+    .description("Undo a correction: its target goes back to what it was without it.")
     .addArgument(new Argument("<action>", "what it did").choices(OVERRIDE_ACTIONS))
     .argument("<target>", "event id, or <from>--<to> for a link")
     .option("--json", "print one JSON object")
-    .action((action: string, target: string, o: { json?: boolean }) => run(() => overridesCommand({ command: "remove", action, target, ...o }, io))());
+    .action((action: string, target: string, o: { json?: boolean }) => run({ command: "overrides", opts: { command: "remove", action, target, ...o } })());
   overrides
     .command("list")
     .description("List the corrections in the store.")
     .option("--json", "print one JSON object")
-    .action((o: { json?: boolean }) => run(() => overridesCommand({ command: "list", ...o }, io))());
+    .action((o: { json?: boolean }) => run({ command: "overrides", opts: { command: "list", ...o } })());
   overrides
     .command("export")
     .description("Write the corrections as a JSON file (stdout without a file).")
     .argument("[file]", "output file")
-    .action((file: string | undefined) => run(() => overridesCommand({ command: "export", file }, io))());
+    .action((file: string | undefined) => run({ command: "overrides", opts: { command: "export", ...(file ? { file } : {}) } })());
   overrides
     .command("import")
     .description("Load corrections from a file written by export, and apply them.")
     .argument("<file>", "input file")
     .option("--json", "print one JSON object")
-    .action((file: string, o: { json?: boolean }) => run(() => overridesCommand({ command: "import", file, ...o }, io))());
+    .action((file: string, o: { json?: boolean }) => run({ command: "overrides", opts: { command: "import", file, ...o } })());
 
   program
     .command("geocode")
@@ -125,7 +120,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option("--json", "print exactly one JSON object")
     .option("--batch <file.jsonl>", 'resolve one {"mention", "context"} object per line; one result per line, in order')
     .action((mention: string | undefined, o: { context?: string; json?: boolean; batch?: string }) =>
-      run(() => geocodeCommand({ mention, ...o }, io))(),
+      run({ command: "geocode", opts: { ...(mention !== undefined ? { mention } : {}), ...o } })(),
     );
 
   const all = (c: Command): Command[] => [c, ...c.commands.flatMap(all)];

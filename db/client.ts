@@ -65,13 +65,31 @@ async function openPostgres(url: string): Promise<Store> {
   }
 }
 
-let shared: Promise<Store> | undefined;
+/**
+ * The process-wide store (server and CLI). Kept on globalThis because the server loads this module
+ * more than once (the start hook and each route bundle): they must share one open PGlite.
+ */
+const SHARED = Symbol.for("strikeline.store");
+type Holder = { [SHARED]?: Promise<Store> };
 
-/** The process-wide store (server and CLI). */
 export function getStore(): Promise<Store> {
-  shared ??= openStore().catch((e) => {
-    shared = undefined;
+  const g = globalThis as Holder;
+  g[SHARED] ??= openStore().catch((e) => {
+    delete g[SHARED];
     throw e;
   });
-  return shared;
+  return g[SHARED];
+}
+
+/** Runs `fn` with the given store, or with the process-wide one, closing it afterwards only when this call opened it. */
+export async function withStore<T>(given: Store | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = given ?? (await getStore());
+  try {
+    return await fn(store);
+  } finally {
+    if (!given) {
+      delete (globalThis as Holder)[SHARED];
+      await store.close();
+    }
+  }
 }

@@ -14,7 +14,8 @@ import { readArticleFile } from "../lib/pipeline/read-file";
 import { SAMPLE_ARTICLE } from "../lib/pipeline/testing/fixtures";
 import { openStore, type Store } from "./client";
 import { ingestArticle, loadActorIndex } from "./ingest";
-import { addOverride, exportOverrides, importOverrides, listOverrides, parseOverride } from "./overrides";
+import { parseOverride } from "../lib/overrides";
+import { addOverride, exportOverrides, importOverrides, listOverrides } from "./overrides";
 import { articles, events, eventSources, links, overrides } from "./schema";
 import { loadCurated, readCuratedFile } from "./seed";
 
@@ -126,7 +127,7 @@ describe("ingestArticle", () => {
     expect(exported.overrides).toHaveLength(4);
     await store.db.delete(overrides);
     expect(await listOverrides(store.db)).toEqual([]);
-    expect(await importOverrides(store.db, JSON.parse(JSON.stringify(exported)))).toEqual({ imported: 4, applied: 4 });
+    expect(await importOverrides(store.db, JSON.parse(JSON.stringify(exported)))).toEqual({ imported: 4, skipped: 0, applied: 4 });
     await expect(importOverrides(store.db, { strikeline: "overrides", version: 2, overrides: [] })).rejects.toThrow(/overrides file/);
   });
 

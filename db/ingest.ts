@@ -17,6 +17,7 @@ import { betterPlace, combineDates, MERGE_THRESHOLD, sameEventScore, type Compar
 import type { GeocodeFn } from "../lib/pipeline/places";
 import type { ReadOutcome } from "../lib/pipeline/read-file";
 import type { ExtractedEvent, PipelineWarning } from "../lib/pipeline/types";
+import type { ArticleReport } from "../lib/review-api";
 import type { Actor, ClaimStatus, Family, Place } from "../lib/schema";
 import type { Db } from "./client";
 import { applyOverrides } from "./overrides";
@@ -31,24 +32,7 @@ export type IngestOptions = {
   shouldAbort?: () => boolean;
 };
 
-export type ArticleReport = {
-  file: string;
-  status: "ingested" | "unchanged" | "rejected" | "failed" | "aborted";
-  dryRun: boolean;
-  articleId: string | null;
-  reason: string | null;
-  title: string | null;
-  published: string | null;
-  publishedInferred: boolean;
-  publishedFrom: string | null;
-  eventsNew: string[];
-  eventsMerged: string[];
-  captionsIgnored: number;
-  links: number;
-  unresolvedPlaces: string[];
-  warnings: PipelineWarning[];
-  ms: number;
-};
+export type { ArticleReport };
 
 /** A report for a file before anything is known of it; callers fill in what happened. */
 export const emptyReport = (file: string, dryRun: boolean): ArticleReport => ({
@@ -365,6 +349,7 @@ async function insertEvent(db: Db, e: ExtractedEvent, articleId: string, index: 
     note: `Extracted from ${articleId} (confidence ${e.confidence}).`,
     status: "extracted",
     provenance: "extracted",
+    confidence: e.confidence,
   });
   await addSources(db, id, e, articleId);
   return id;

@@ -216,6 +216,16 @@ export async function listLinks(db: Db, q: EventsQuery): Promise<LinkOut[]> {
   return (await queryView(db, q)).links;
 }
 
+/** Events by id, whatever their status (the review queue), by date. */
+export async function getEventsByIds(db: Db, ids: string[]): Promise<EventFeature[]> {
+  return ids.length ? selectEvents(db, inArray(events.id, ids)) : [];
+}
+
+/** Links by id, whatever their status. */
+export async function getLinksByIds(db: Db, ids: string[]): Promise<LinkOut[]> {
+  return ids.length ? selectLinks(db, inArray(links.id, ids)) : [];
+}
+
 export async function getEventDetail(db: Db, id: string): Promise<EventDetail | null> {
   const [feature] = await selectEvents(db, eq(events.id, id));
   if (!feature) return null;

@@ -108,6 +108,8 @@ export const events = pgTable(
     status: text("status").notNull().default("extracted"),
     /** curated (reviewed dataset) or extracted (pipeline). */
     provenance: text("provenance").notNull(),
+    /** The pipeline's confidence in an extracted event (0..1); null for curated ones. Orders the review queue. */
+    confidence: real("confidence"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -184,18 +186,30 @@ export const links = pgTable(
   ],
 );
 
-/** Analyst corrections, kept apart from the data they correct so every re-ingest can re-apply them. */
+/**
+ * The correction log: every analyst action is one row, never rewritten except to mark it undone.
+ * The effective correction of a target is the latest live row per field (`changes`), re-applied
+ * in one set-based pass after every ingest and seed, so no re-ingest can undo it.
+ */
 export const overrides = pgTable(
   "overrides",
   {
     id: serial("id").primaryKey(),
-    /** reject-event, confirm-link, reject-link, add-link, move-place, fix-date */
+    /** OVERRIDE_ACTIONS in lib/overrides.ts */
     action: text("action").notNull(),
     /** Event id, or `<from>--<to>` for link actions. */
     targetId: text("target_id").notNull(),
+    /** What the analyst gave, as validated. */
     payload: jsonb("payload").notNull().default(sql`'{}'::jsonb`),
+    /** The columns this entry sets on its target (derived from action + payload in lib/overrides.ts). */
+    changes: jsonb("changes").notNull().default(sql`'{}'::jsonb`),
+    /** The target's correctable fields before the first entry touched it; what undo goes back to. */
+    previous: jsonb("previous"),
     reason: text("reason"),
+    author: text("author").notNull().default("cli"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    undoneAt: timestamp("undone_at", { withTimezone: true }),
+    undoneBy: text("undone_by"),
   },
-  (t) => [uniqueIndex("overrides_action_target_uniq").on(t.action, t.targetId)],
+  (t) => [index("overrides_target_idx").on(t.targetId, t.id)],
 );

@@ -8,42 +8,23 @@ import { expect, test, type Page } from "@playwright/test";
 // The page's test hook (window.__strikeline) and its typing.
 import type {} from "../app/components/test-hook";
 import type { LinkOut } from "../lib/api";
+import { ARC_LAYERS as ARC_LAYER_IDS, LAYERS } from "../lib/map/layers";
+import { openMap, settle, watch } from "./pages/strikeline";
 
-const ARC_LAYERS = ["arc-retaliation", "arc-response", "arc-escalation"];
-const EVENT_LAYERS = ["ev-discs", "ev-clusters"];
+const ARC_LAYERS = [...ARC_LAYER_IDS];
+/** Events drawn one by one, and the clusters of overlapping ones. */
+const EVENT_LAYERS = [LAYERS.discs, LAYERS.clusters];
 
 let problems: string[] = [];
 
 test.beforeEach(async ({ page, baseURL }) => {
   problems = [];
-  const origin = new URL(baseURL!).origin;
-  page.on("request", (r) => {
-    const u = r.url();
-    if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) problems.push(`external request: ${u}`);
-  });
-  page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  watch(page, new URL(baseURL!).origin, problems);
 });
 
 test.afterEach(() => {
   expect(problems, "console errors or requests outside the app's origin").toEqual([]);
 });
-
-/** Opens the page and waits until the map has drawn everything it asked for. */
-async function openMap(page: Page, path = "/") {
-  await page.goto(path);
-  await page.waitForFunction(() => window.__strikeline?.map?.loaded() === true, undefined, { timeout: 45_000 });
-  await settle(page);
-}
-
-async function settle(page: Page) {
-  await page.waitForFunction(() => {
-    const m = window.__strikeline?.map;
-    return !!m && m.loaded() && m.areTilesLoaded();
-  }, undefined, { timeout: 30_000 });
-  // Sources take their data from a worker: give the last update a frame to land.
-  await page.waitForTimeout(400);
-}
 
 const rendered = (page: Page, layers: string[]) =>
   page.evaluate((layers) => window.__strikeline!.map!.queryRenderedFeatures({ layers }).map((f) => f.properties), layers);

@@ -7,50 +7,25 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 // The page's test hook (window.__strikeline) and its typing.
 import type {} from "../app/components/test-hook";
+import { openMap, settle, watch } from "./pages/strikeline";
 
 const VIEWPORT = { width: 1280, height: 800 };
 
 let problems: string[] = [];
 
-/** Console errors, uncaught errors and requests to other origins fail the test. */
-function watch(page: Page, origin: string) {
-  page.on("request", (r) => {
-    const u = r.url();
-    if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) problems.push(`external request: ${u}`);
-  });
-  page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-}
-
 test.beforeEach(async ({ page, baseURL }) => {
   problems = [];
-  watch(page, new URL(baseURL!).origin);
+  watch(page, new URL(baseURL!).origin, problems);
 });
 
 test.afterEach(() => {
   expect(problems, "console errors or requests outside the app's origin").toEqual([]);
 });
 
-async function openMap(page: Page, path = "/") {
-  const response = await page.goto(path);
-  expect(response?.status(), path.slice(0, 120)).toBe(200);
-  await page.waitForFunction(() => window.__strikeline?.map?.loaded() === true, undefined, { timeout: 45_000 });
-  await settle(page);
-}
-
-/** Waits until the map has stopped moving and drawn what it asked for. */
-async function settle(page: Page) {
-  await page.waitForFunction(() => {
-    const m = window.__strikeline?.map;
-    return !!m && !m.isMoving() && m.loaded() && m.areTilesLoaded();
-  }, undefined, { timeout: 30_000 });
-  await page.waitForTimeout(400);
-}
-
 async function freshPage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT, baseURL });
   const page = await context.newPage();
-  watch(page, new URL(baseURL).origin);
+  watch(page, new URL(baseURL).origin, problems);
   return page;
 }
 
@@ -89,7 +64,7 @@ test("a copied link opens the same view in a fresh browser: list, selection, cur
   const context = await browser.newContext({ viewport: VIEWPORT, baseURL: baseURL! });
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL! });
   const page = await context.newPage();
-  watch(page, new URL(baseURL!).origin);
+  watch(page, new URL(baseURL!).origin, problems);
   await openMap(page);
   await expect(filterCount(page)).toHaveText("28 of 28 events");
 
@@ -248,7 +223,7 @@ test("playback writes its cursor to the link when it pauses, without adding hist
 test("on a phone, a link with a camera opens on the map at that camera", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, baseURL: baseURL! });
   const page = await context.newPage();
-  watch(page, new URL(baseURL!).origin);
+  watch(page, new URL(baseURL!).origin, problems);
   await openMap(page, "/?c=33.3,44.4,6.5");
   await expect(page.locator("canvas.maplibregl-canvas")).toBeVisible();
   await expect(page.getByRole("button", { name: "Map" })).toHaveAttribute("aria-pressed", "true");

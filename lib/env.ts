@@ -19,6 +19,8 @@ const EnvSchema = z.object({
     .refine((u) => new URL(u).pathname === "/" && !new URL(u).search && !new URL(u).hash, "STRIKELINE_PUBLIC_URL must be an origin such as https://maps.example.org")
     .optional(),
   STRIKELINE_TEST_DATABASE_URL: z.string().optional(),
+  STRIKELINE_EDITOR_TOKEN: z.string().min(16, "STRIKELINE_EDITOR_TOKEN must be at least 16 characters").max(200).optional(),
+  STRIKELINE_SEED_ON_START: z.enum(["0", "1"]).optional(),
   CI: z.string().optional(),
 });
 
@@ -33,6 +35,10 @@ export type Env = {
   /** Server the integration tests create throw-away databases on. */
   testDatabaseUrl: string;
   ci: boolean;
+  /** Editor token from the environment; without it one is generated into the data folder (lib/auth.ts). */
+  editorToken: string | undefined;
+  /** Set by `npm start`: the server loads the seed events itself, so the store is opened once. */
+  seedOnStart: boolean;
 };
 
 let cached: Env | undefined;
@@ -43,6 +49,7 @@ export function env(): Env {
     ...process.env,
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     STRIKELINE_PUBLIC_URL: process.env.STRIKELINE_PUBLIC_URL || undefined,
+    STRIKELINE_EDITOR_TOKEN: process.env.STRIKELINE_EDITOR_TOKEN || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -58,6 +65,8 @@ export function env(): Env {
     publicUrl: new URL(e.STRIKELINE_PUBLIC_URL ?? `http://localhost:${e.PORT}`).origin,
     testDatabaseUrl: e.STRIKELINE_TEST_DATABASE_URL || e.DATABASE_URL || "postgres://postgres:postgres@127.0.0.1:5432/postgres",
     ci: Boolean(e.CI && e.CI !== "false" && e.CI !== "0"),
+    editorToken: e.STRIKELINE_EDITOR_TOKEN,
+    seedOnStart: e.STRIKELINE_SEED_ON_START === "1",
   };
   return cached;
 }

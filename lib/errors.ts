@@ -2,17 +2,29 @@
  * One error type for everything a user can get wrong: a code (which becomes an HTTP status and
  * a CLI exit code), a message safe to show, and a detail only for logs.
  */
-export type ErrorCode = "bad_request" | "not_found" | "rejected" | "conflict" | "internal";
+export type ErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "too_large" | "rejected" | "conflict" | "internal";
 
 const HTTP: Record<ErrorCode, number> = {
   bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
+  too_large: 413,
   rejected: 422,
   conflict: 409,
   internal: 500,
 };
 /** CLI: 0 ok, 2 usage error, 3 input rejected, 1 anything else. */
-const EXIT: Record<ErrorCode, number> = { bad_request: 2, not_found: 3, rejected: 3, conflict: 1, internal: 1 };
+const EXIT: Record<ErrorCode, number> = {
+  bad_request: 2,
+  unauthorized: 1,
+  forbidden: 1,
+  not_found: 3,
+  too_large: 3,
+  rejected: 3,
+  conflict: 1,
+  internal: 1,
+};
 
 export class StrikelineError extends Error {
   constructor(

@@ -16,7 +16,7 @@ async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
   return res.json();
 }
 
-async function loadData(signal: AbortSignal): Promise<StrikelineData> {
+async function loadData(signal?: AbortSignal): Promise<StrikelineData> {
   const [events, links] = await Promise.all([getJson("/api/events", signal), getJson("/api/links", signal)]);
   return { events: EventCollection.parse(events).features, links: LinkList.parse(links).links };
 }
@@ -42,6 +42,11 @@ export function ApiStrikeline({ onlineStyleUrl, initialView, dropped, embed = fa
     loadData(ctrl.signal).then(setData, (e: unknown) => ctrl.signal.aborted || setError(e instanceof Error ? e.message : String(e)));
     return () => ctrl.abort();
   }, [attempt]);
+  // After a write (a report added, an override or its undo) the page shows the store's new state
+  // in place: the map, the list and the filters' choices follow without a reload.
+  const reload = useCallback(async () => setData(await loadData()), []);
+  // A new identity per data load, so an open event panel fetches its details again.
+  const detail = useCallback((id: string, signal: AbortSignal) => loadDetail(id, signal), [data]);
   const retry = useCallback(() => {
     setError(null);
     setAttempt((a) => a + 1);
@@ -62,7 +67,7 @@ export function ApiStrikeline({ onlineStyleUrl, initialView, dropped, embed = fa
           Loading events…
         </div>
       ) : (
-        <StrikelineApp data={data} loadDetail={loadDetail} onlineStyleUrl={onlineStyleUrl} initialView={initialView} embed={embed} />
+        <StrikelineApp data={data} loadDetail={detail} onDataChanged={embed ? undefined : reload} onlineStyleUrl={onlineStyleUrl} initialView={initialView} embed={embed} />
       )}
     </>
   );

@@ -5,6 +5,7 @@
  * Everything here is made from the view's canonical query, so equal views share equal links.
  */
 import { useEffect, useRef, useState } from "react";
+import { Modal } from "./Modal";
 import { viewHref } from "./url-sync";
 
 type Props = {
@@ -37,20 +38,13 @@ async function copy(text: string, field: HTMLInputElement | HTMLTextAreaElement 
 }
 
 export function ShareDialog({ query, apiQuery, shown, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const linkField = useRef<HTMLInputElement>(null);
   const embedField = useRef<HTMLTextAreaElement>(null);
   const copyButton = useRef<HTMLButtonElement>(null);
   const [status, setStatus] = useState("");
   const [canShare, setCanShare] = useState(false);
 
-  useEffect(() => {
-    const d = dialog.current;
-    d?.showModal();
-    copyButton.current?.focus();
-    setCanShare(typeof navigator.share === "function");
-    return () => d?.close();
-  }, []);
+  useEffect(() => setCanShare(typeof navigator.share === "function"), []);
 
   const origin = window.location.origin;
   const link = origin + viewHref("/", query);
@@ -72,63 +66,48 @@ export function ShareDialog({ query, apiQuery, shown, onClose }: Props) {
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="share-dialog"
-      aria-labelledby="share-title"
-      onClose={onClose}
-      // A click on the backdrop lands on the dialog element itself.
-      onClick={(e) => e.target === e.currentTarget && e.currentTarget.close()}
-    >
-      <div className="share-body">
-        <header className="share-head">
-          <h2 id="share-title">Share this view</h2>
-          <button type="button" className="share-close" aria-label="Close" onClick={() => dialog.current?.close()}>
-            ✕
+    <Modal title="Share this view" className="share-dialog" initialFocus={copyButton} onClose={onClose}>
+      <p className="muted">The link opens these filters, this date, the selected event and this part of the map.</p>
+
+      <label className="field">
+        <span>Link</span>
+        <input ref={linkField} type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+      </label>
+      <div className="actions">
+        <button ref={copyButton} type="button" onClick={() => copyInto("link", link, linkField.current)}>
+          Copy link
+        </button>
+        {canShare && (
+          <button type="button" onClick={share}>
+            Share…
           </button>
-        </header>
-        <p className="muted">The link opens these filters, this date, the selected event and this part of the map.</p>
-
-        <label className="share-field">
-          <span>Link</span>
-          <input ref={linkField} type="text" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
-        </label>
-        <div className="share-actions">
-          <button ref={copyButton} type="button" onClick={() => copyInto("link", link, linkField.current)}>
-            Copy link
-          </button>
-          {canShare && (
-            <button type="button" onClick={share}>
-              Share…
-            </button>
-          )}
-        </div>
-
-        <label className="share-field">
-          <span>Embed on a web page</span>
-          <textarea ref={embedField} readOnly rows={3} value={snippet} onFocus={(e) => e.currentTarget.select()} />
-        </label>
-        <div className="share-actions">
-          <button type="button" onClick={() => copyInto("embed code", snippet, embedField.current)}>
-            Copy embed code
-          </button>
-        </div>
-
-        <p className="share-downloads">
-          Download the {shown.toLocaleString("en")} filtered event{shown === 1 ? "" : "s"}:{" "}
-          <a href={download("geojson")} download>
-            GeoJSON
-          </a>{" "}
-          ·{" "}
-          <a href={download("csv")} download>
-            CSV
-          </a>
-        </p>
-
-        <p className="share-status" role="status">
-          {status}
-        </p>
+        )}
       </div>
-    </dialog>
+
+      <label className="field">
+        <span>Embed on a web page</span>
+        <textarea ref={embedField} readOnly rows={3} value={snippet} onFocus={(e) => e.currentTarget.select()} />
+      </label>
+      <div className="actions">
+        <button type="button" onClick={() => copyInto("embed code", snippet, embedField.current)}>
+          Copy embed code
+        </button>
+      </div>
+
+      <p className="share-downloads">
+        Download the {shown.toLocaleString("en")} filtered event{shown === 1 ? "" : "s"}:{" "}
+        <a href={download("geojson")} download>
+          GeoJSON
+        </a>{" "}
+        ·{" "}
+        <a href={download("csv")} download>
+          CSV
+        </a>
+      </p>
+
+      <p className="status-line" role="status">
+        {status}
+      </p>
+    </Modal>
   );
 }

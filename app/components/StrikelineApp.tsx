@@ -4,6 +4,8 @@
  * the URL holds (url-sync.ts). What is visible is a pure function of (data, view state): filters
  * give the index, playback gives a day span, the span gives a contiguous range of the index
  * (lib/map/event-index.ts). Embedded (/embed), it is the map, timeline and playback alone.
+ * An editor can add a report and review what the pipeline made (the list pane becomes the review
+ * pane, and the map takes a dropped pin); after each write the data is fetched again in place.
  */
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -14,6 +16,8 @@ import { buildIndex, rangeOf } from "@/lib/map/event-index";
 import { cursorOf, effectiveWindow, visibleSpan, type PlaybackContext } from "@/lib/map/playback";
 import { dayOf } from "@/lib/map/time";
 import { DEFAULT_VIEW, serializeView, viewToApiQuery, type View } from "@/lib/url-state";
+import { AddReport } from "./AddReport";
+import { EditorSignIn, useEditor } from "./EditorSignIn";
 import { EventList, LIST_LIMIT } from "./EventList";
 import { EventPanel } from "./EventPanel";
 import { Filters } from "./Filters";
@@ -21,6 +25,8 @@ import { useNarrow, usePlaybackClock, usePlaybackKeys, usePrefersReducedMotion, 
 import { Legend } from "./Legend";
 import { MapView } from "./map/MapView";
 import { PlaybackControls } from "./PlaybackControls";
+import type { LatLon } from "./ReviewEvent";
+import { ReviewView } from "./ReviewView";
 import { ShareDialog } from "./ShareDialog";
 import { installTestHook } from "./test-hook";
 import { Timeline } from "./Timeline";
@@ -37,7 +43,12 @@ type Props = {
   initialView?: View;
   /** The embeddable view: no header, filters or list, and no history entries of its own. */
   embed?: boolean;
+  /** Fetches the data again after a write; absent, the page offers no editing (the embedded view). */
+  onDataChanged?: () => Promise<void>;
 };
+
+/** What the editor asked for that needs signing in first. */
+type EditorTask = "add" | "review";
 
 /** Wall-clock time an arc takes to draw during playback. */
 const ARC_DRAW_SECONDS = 0.8;
@@ -48,13 +59,58 @@ const PANEL_WIDTH = 420;
 const MemoFilters = memo(Filters);
 const MemoLegend = memo(Legend);
 
-export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = DEFAULT_VIEW, embed = false }: Props) {
+export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = DEFAULT_VIEW, embed = false, onDataChanged }: Props) {
   const [state, rawDispatch] = useViewState(initialView);
   const reducedMotion = usePrefersReducedMotion();
   const narrow = useNarrow();
   // A link that names a camera was sent for its map: a phone opens on it.
   const [phoneTab, setPhoneTab] = useState<"list" | "map">(initialView.camera ? "map" : "list");
   const [sharing, setSharing] = useState(false);
+  const editing = !embed && onDataChanged !== undefined;
+  const editor = useEditor(editing);
+  const [adding, setAdding] = useState(false);
+  const [reviewing, setReviewing] = useState(false);
+  const [signingInFor, setSigningInFor] = useState<EditorTask | null>(null);
+  const openReview = useCallback(() => {
+    setReviewing(true);
+    // On a phone the review lives where the list does.
+    setPhoneTab("list");
+  }, []);
+  const start = useCallback((task: EditorTask) => (task === "add" ? setAdding(true) : openReview()), [openReview]);
+  const ask = (task: EditorTask) => (editor.signedIn ? start(task) : setSigningInFor(task));
+  const lost = useCallback(() => {
+    editor.lost();
+    setReviewing(false);
+  }, [editor.lost]);
+
+  // Dropping a pin: the map's next click answers the review pane's request; Escape cancels.
+  const [picking, setPicking] = useState(false);
+  const [pin, setPin] = useState<LatLon | null>(null);
+  const pickAnswer = useRef<((p: LatLon | null) => void) | null>(null);
+  const requestPin = useCallback(
+    () =>
+      new Promise<LatLon | null>((resolve) => {
+        pickAnswer.current?.(null);
+        pickAnswer.current = resolve;
+        setPicking(true);
+        setPhoneTab("map");
+      }),
+    [],
+  );
+  const onPick = useCallback((p: LatLon | null) => {
+    if (pickAnswer.current) setPhoneTab("list");
+    pickAnswer.current?.(p);
+    pickAnswer.current = null;
+    setPicking(false);
+    if (p) setPin(p);
+  }, []);
+  useEffect(() => {
+    if (!picking) return;
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onPick(null);
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [picking, onPick]);
+  const changed = useCallback(() => onDataChanged?.() ?? Promise.resolve(), [onDataChanged]);
 
   const eventsById = useMemo(() => new Map(data.events.map((e) => [e.id, e])), [data.events]);
   // Time is the playback's business: the filters here leave the date window open. The index is
@@ -127,12 +183,19 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
     [dispatch],
   );
 
+  const closeReview = useCallback(() => {
+    onPick(null);
+    setPin(null);
+    setReviewing(false);
+  }, [onPick]);
+  const showPanel = !reviewing && state.selected !== null && eventsById.has(state.selected);
+
   const styleUrl = state.basemap === "online" && onlineStyleUrl ? onlineStyleUrl : null;
   const mapHidden = !embed && narrow && phoneTab === "list";
   const chainFilter = useCallback((chain: View["chain"]) => dispatch({ type: "filters", filters: { chain } }), [dispatch]);
 
   return (
-    <div className={`app ${narrow ? "narrow" : "wide"} tab-${phoneTab}${embed ? " embed" : ""}`}>
+    <div className={`app ${narrow ? "narrow" : "wide"} tab-${phoneTab}${embed ? " embed" : ""}${reviewing ? " reviewing" : ""}`}>
       {!embed && (
         <header className="topbar">
           <h1 className="brand">
@@ -140,6 +203,21 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
           </h1>
           <MemoFilters events={data.events} filters={filters} shown={matching} total={data.events.length} dispatch={dispatch} />
           <div className="topbar-actions">
+            {editing && (
+              <>
+                <button type="button" aria-haspopup="dialog" onClick={() => ask("add")}>
+                  Add report
+                </button>
+                <button type="button" aria-pressed={reviewing} onClick={() => (reviewing ? closeReview() : ask("review"))}>
+                  Review
+                </button>
+                {editor.signedIn && (
+                  <button type="button" className="link-button" onClick={() => editor.signOut().then(closeReview)}>
+                    Sign out {editor.author}
+                  </button>
+                )}
+              </>
+            )}
             {onlineStyleUrl && (
               <button type="button" aria-pressed={state.basemap === "online"} onClick={() => dispatch({ type: "basemap", basemap: state.basemap === "online" ? "offline" : "online" })}>
                 Online basemap
@@ -150,6 +228,33 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
             </button>
           </div>
         </header>
+      )}
+      {signingInFor && (
+        <EditorSignIn
+          editor={editor}
+          purpose={signingInFor === "add" ? "to add a report" : "to review and correct events"}
+          onSignedIn={() => {
+            setSigningInFor(null);
+            start(signingInFor);
+          }}
+          onClose={() => setSigningInFor(null)}
+        />
+      )}
+      {adding && (
+        <AddReport
+          titleOf={(id) => eventsById.get(id)?.properties.title}
+          onAdded={changed}
+          onShowEvent={(id) => {
+            setAdding(false);
+            select(id);
+          }}
+          onReview={() => {
+            setAdding(false);
+            openReview();
+          }}
+          onUnauthorised={lost}
+          onClose={() => setAdding(false)}
+        />
       )}
       {sharing && <ShareDialog query={query} apiQuery={viewToApiQuery(view)} shown={matching} onClose={() => setSharing(false)} />}
 
@@ -180,7 +285,10 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
             styleUrl={styleUrl}
             reducedMotion={reducedMotion}
             hidden={mapHidden}
-            coveredLeft={state.selected && !narrow ? PANEL_WIDTH : 0}
+            coveredLeft={showPanel && !narrow ? PANEL_WIDTH : 0}
+            picking={picking}
+            pin={reviewing ? pin : null}
+            onPick={onPick}
             onSelect={select}
             onHighlight={highlight}
             onCamera={onCamera}
@@ -193,6 +301,11 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
               Chain highlighted — show all ✕
             </button>
           )}
+          {picking && (
+            <p className="pick-banner" role="status">
+              Click the map where the event happened · Esc cancels
+            </p>
+          )}
           {embed && (
             <a className="open-full" href={viewHref("/", query)} target="_blank" rel="noopener">
               Open in Strikeline
@@ -201,12 +314,25 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
         </section>
         {!embed && (
           <aside className={`list-pane${narrow && phoneTab === "map" ? " is-hidden" : ""}`}>
-            <EventList events={listEvents} total={data.events.length} shown={listRange[1] - listRange[0]} selected={state.selected} reducedMotion={reducedMotion} onSelect={select} />
+            {reviewing ? (
+              <ReviewView
+                events={data.events}
+                author={editor.author}
+                onChanged={changed}
+                onFocusEvent={select}
+                requestPin={requestPin}
+                onDraftPlace={setPin}
+                onUnauthorised={lost}
+                onClose={closeReview}
+              />
+            ) : (
+              <EventList events={listEvents} total={data.events.length} shown={listRange[1] - listRange[0]} selected={state.selected} reducedMotion={reducedMotion} onSelect={select} />
+            )}
           </aside>
         )}
-        {state.selected && eventsById.has(state.selected) && (
+        {showPanel && (
           <EventPanel
-            id={state.selected}
+            id={state.selected!}
             eventsById={eventsById}
             loadDetail={loadDetail}
             highlight={state.highlight}

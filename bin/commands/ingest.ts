@@ -7,7 +7,8 @@ import path from "node:path";
 import { emptyReport, ingestArticle, loadActorIndex, yieldToEventLoop, type ArticleReport } from "../../db/ingest";
 import type { Io } from "../../lib/io";
 import { cachedGeocoder, type GeocodeFn } from "../../lib/pipeline/places";
-import { expandInputs, isHttpUrl, readArticleFile } from "../../lib/pipeline/read-file";
+import { localFiles } from "../../lib/command-files";
+import { isHttpUrl } from "../../lib/pipeline/read-file";
 import { IsoDate } from "../../lib/schema";
 import { withStore, type CliDeps } from "./store";
 
@@ -60,7 +61,7 @@ export async function ingestCommand(opts: IngestCliOptions, io: Io, deps: CliDep
     io.stderr(`ingest: --url must be an http(s) address, not "${opts.url}".\n`);
     return 2;
   }
-  const { files, missing } = expandInputs(opts.paths);
+  const { files, missing } = (deps.files ?? localFiles).expand(opts.paths);
   const reports: ArticleReport[] = missing.map((file) => ({ ...emptyReport(file, Boolean(opts.dryRun)), reason: "no such file or folder" }));
   if (!files.length && !missing.length) {
     io.stderr("ingest: no .txt, .md or .html files in the given folders.\n");
@@ -86,7 +87,7 @@ export async function ingestCommand(opts: IngestCliOptions, io: Io, deps: CliDep
         if (interrupted) break;
         const file = files[i]!;
         progress(io, i, files.length, file);
-        const read = readArticleFile(file);
+        const read = (deps.files ?? localFiles).readArticle(file);
         if (!read.ok) {
           reports.push({ ...emptyReport(file, Boolean(opts.dryRun)), reason: `${read.reason}: ${read.message}` });
           continue;

@@ -1,11 +1,12 @@
 /**
  * `strikeline overrides`: analyst corrections from the command line. The work is in db/overrides.ts.
  */
-import fs from "node:fs";
-import { addOverride, exportOverrides, importOverrides, listOverrides, parseOverride, removeOverride } from "../../db/overrides";
+import { addOverride, exportOverrides, importOverrides, listOverrides, removeOverride } from "../../db/overrides";
+import { localFiles } from "../../lib/command-files";
+import { parseOverride } from "../../lib/overrides";
 import { StrikelineError } from "../../lib/errors";
 import type { Io } from "../../lib/io";
-import { withStore, type CliDeps } from "./store";
+import { cliAuthor, withStore, type CliDeps } from "./store";
 
 export type OverridesCliOptions =
   | { command: "add"; action: string; target: string; payload?: string; reason?: string; json?: boolean }
@@ -32,15 +33,15 @@ export async function overridesCommand(opts: OverridesCliOptions, io: Io, deps: 
         }
       }
       const input = parseOverride({ action: opts.action, targetId: opts.target, payload, ...(opts.reason ? { reason: opts.reason } : {}) });
-      const r = await withStore(deps, (s) => addOverride(s.db, input));
+      const r = await withStore(deps, (s) => addOverride(s.db, input, { author: cliAuthor(deps) }));
       if (opts.json) io.stdout(`${JSON.stringify({ ...input, ...r })}\n`);
       else io.stdout(`Recorded ${input.action} ${input.targetId}${r.applied ? "" : " (its target is not in the store yet; it applies when it arrives)"}.\n`);
       return 0;
     }
     if (opts.command === "remove") {
-      const gone = await withStore(deps, (s) => removeOverride(s.db, opts.action, opts.target));
+      const gone = await withStore(deps, (s) => removeOverride(s.db, opts.action, opts.target, { author: cliAuthor(deps) }));
       if (opts.json) io.stdout(`${JSON.stringify({ removed: gone })}\n`);
-      else io.stdout(gone ? `Removed ${opts.action} ${opts.target}. (Its effect stays until the data is reloaded.)\n` : `No ${opts.action} override for ${opts.target}.\n`);
+      else io.stdout(gone ? `Undid ${opts.action} ${opts.target}: the target is back as it was without it.\n` : `No ${opts.action} override for ${opts.target}.\n`);
       return gone ? 0 : 3;
     }
     if (opts.command === "list") {
@@ -54,21 +55,21 @@ export async function overridesCommand(opts: OverridesCliOptions, io: Io, deps: 
       const file = await withStore(deps, (s) => exportOverrides(s.db));
       const text = `${JSON.stringify(file, null, 2)}\n`;
       if (opts.file) {
-        fs.writeFileSync(opts.file, text);
+        (deps.files ?? localFiles).writeText(opts.file, text);
         io.stderr(`Wrote ${file.overrides.length} overrides to ${opts.file}.\n`);
       } else io.stdout(text);
       return 0;
     }
     let raw: unknown;
     try {
-      raw = JSON.parse(fs.readFileSync(opts.file, "utf8"));
+      raw = JSON.parse((deps.files ?? localFiles).readText(opts.file));
     } catch (e) {
       io.stderr(`overrides import: cannot read ${opts.file}: ${(e as Error).message}\n`);
       return 3;
     }
-    const r = await withStore(deps, (s) => importOverrides(s.db, raw));
+    const r = await withStore(deps, (s) => importOverrides(s.db, raw, { author: cliAuthor(deps) }));
     if (opts.json) io.stdout(`${JSON.stringify(r)}\n`);
-    else io.stdout(`Imported ${r.imported} overrides; ${r.applied} applied now, the rest apply when their targets arrive.\n`);
+    else io.stdout(`Imported ${r.imported} overrides (${r.skipped} already in force); ${r.applied} applied now, the rest apply when their targets arrive.\n`);
     return 0;
   } catch (e) {
     if (e instanceof StrikelineError) {

@@ -4,7 +4,7 @@
  * every change is pushed to the overlay sources only when what is drawn actually changes
  * (lib/map/drawn.ts, lib/map/arcs.ts), through writers that keep one update in flight.
  */
-import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap, MapGeoJSONFeature } from "maplibre-gl";
+import type { GeoJSONSource, LngLatBoundsLike, Map as MapLibreMap, MapGeoJSONFeature, Marker } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { EventFeature } from "@/lib/api";
@@ -50,6 +50,11 @@ export type MapViewProps = {
   onMap: (map: MapLibreMap | null) => void;
   /** Told which link ids are on the map after every arc update (for the test hook). */
   onArcs: (ids: string[]) => void;
+  /** While true, a click anywhere on the map is a dropped pin, told to onPick, and selects nothing. */
+  picking?: boolean;
+  /** A proposed place (a review's dropped pin or chosen alternative), drawn as a marker. */
+  pin?: { lat: number; lon: number } | null;
+  onPick?: (p: { lat: number; lon: number }) => void;
 };
 
 const FALLBACK_CAMERA = { center: [44, 30] as [number, number], zoom: 4 };
@@ -94,6 +99,7 @@ export function MapView(props: MapViewProps) {
   const [lo, hi] = range;
   const container = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<MapLibreMap | null>(null);
+  const markerClass = useRef<typeof Marker | null>(null);
   const [viewportVersion, setViewportVersion] = useState(0);
   const [hover, setHover] = useState<Hover | null>(null);
   // Latest props for map event handlers registered once.
@@ -139,6 +145,7 @@ export function MapView(props: MapViewProps) {
       const maplibre = await import("maplibre-gl");
       if (cancelled || !container.current) return;
       maplibre.setWorkerUrl(WORKER_URL);
+      markerClass.current = maplibre.Marker;
       const { camera } = latest.current;
       const m = new maplibre.Map({
         container: container.current,
@@ -173,32 +180,36 @@ export function MapView(props: MapViewProps) {
       });
       const hoverOn = (e: { point: { x: number; y: number }; features?: MapGeoJSONFeature[] }) => {
         const f = e.features?.[0];
-        if (!f) return;
+        if (!f || latest.current.picking) return;
         m.getCanvas().style.cursor = "pointer";
         const p = f.properties as Record<string, unknown>;
         setHover({ x: e.point.x, y: e.point.y, id: typeof p.id === "string" ? p.id : null, count: Number(p.point_count ?? p.count ?? 1) });
       };
       const hoverOff = () => {
-        m.getCanvas().style.cursor = "";
+        m.getCanvas().style.cursor = latest.current.picking ? "crosshair" : "";
         setHover(null);
       };
       const interactive = [...EVENT_LAYERS, LAYERS.clusters, LAYERS.cells];
       m.on("mousemove", interactive, hoverOn);
       m.on("mouseleave", interactive, hoverOff);
+      m.on("click", (e) => latest.current.picking && latest.current.onPick?.({ lat: e.lngLat.lat, lon: e.lngLat.lng }));
       m.on("click", [...EVENT_LAYERS], (e) => {
+        if (latest.current.picking) return;
         const id = e.features?.[0]?.properties.id;
         if (typeof id === "string") latest.current.onSelect(id);
       });
       m.on("click", LAYERS.clusters, async (e) => {
         const f = e.features?.[0];
-        if (!f) return;
+        if (!f || latest.current.picking) return;
         const zoom = await m.getSource<GeoJSONSource>(SOURCES.points)!.getClusterExpansionZoom(f.properties.cluster_id as number);
         m.easeTo({ center: (f.geometry as GeoJSON.Point).coordinates as [number, number], zoom, duration: latest.current.reducedMotion ? 0 : 500 });
       });
       m.on("click", LAYERS.cells, (e) => {
+        if (latest.current.picking) return;
         m.easeTo({ center: e.lngLat, zoom: m.getZoom() + 2, duration: latest.current.reducedMotion ? 0 : 500 });
       });
       m.on("click", [...ARC_LAYERS], (e) => {
+        if (latest.current.picking) return;
         const chain = e.features?.[0]?.properties.chain;
         if (typeof chain === "string") latest.current.onHighlight(chain);
       });
@@ -304,6 +315,33 @@ export function MapView(props: MapViewProps) {
     // `offset` centres it in the uncovered part (a `padding` here would stay on the map afterwards).
     map.easeTo({ center: e.geometry.coordinates, offset: [coveredLeft / 2, 0], duration: reducedMotion ? 0 : 700 });
   }, [map, selected, highlight, restores]);
+
+  useEffect(() => {
+    if (map) map.getCanvas().style.cursor = props.picking ? "crosshair" : "";
+  }, [map, props.picking]);
+
+  // The proposed place: a marker (a DOM element, so no layer or source of its own).
+  const marker = useRef<Marker | null>(null);
+  useEffect(
+    () => () => {
+      marker.current?.remove();
+      marker.current = null;
+    },
+    [map],
+  );
+  const pinLat = props.pin?.lat;
+  const pinLon = props.pin?.lon;
+  useEffect(() => {
+    const valid = pinLat !== undefined && pinLon !== undefined && Math.abs(pinLat) <= 90 && Math.abs(pinLon) <= 180;
+    if (!map || !markerClass.current || !valid) {
+      marker.current?.remove();
+      marker.current = null;
+      return;
+    }
+    marker.current ??= new markerClass.current({ color: "#c2410c" }).setLngLat([pinLon, pinLat]).addTo(map);
+    marker.current.setLngLat([pinLon, pinLat]);
+    marker.current.getElement().setAttribute("aria-label", `Proposed place: ${pinLat.toFixed(4)}, ${pinLon.toFixed(4)}`);
+  }, [map, pinLat, pinLon]);
 
   // A map laid out while hidden (phone list view) has no size: measure again when shown.
   useEffect(() => {

@@ -1,0 +1,400 @@
+"use client";
+/**
+ * Reviewing one extracted event: its evidence in the article text, then confirm or reject it, or
+ * correct it: the date and its precision; the place (one of the geocoder's alternatives, a
+ * gazetteer search, or a pin dropped on the map, always shown as editable coordinates so the
+ * keyboard can do everything a pointer can); family, attacker, target, casualties and claim.
+ * Every change is one override, sent through `act`.
+ */
+import type { z } from "zod";
+import { useId, useState, type FormEvent, type ReactNode, type RefObject } from "react";
+import { CLAIM_LABEL, FAMILY_LABEL, GEO_PRECISION_LABEL } from "@/lib/map/event-style";
+import { formatDate, formatRange } from "@/lib/map/time";
+import type { OverrideInput } from "@/lib/overrides";
+import type { GazetteerHit, ReviewEvent as ReviewEventItem, ReviewQueue } from "@/lib/review-api";
+import { CLAIM_STATUSES, DATE_PRECISIONS, FAMILIES, type ClaimStatus, type DatePrecision, type Family, type GeoPrecision, type Range } from "@/lib/schema";
+import { messageOf, searchGazetteer } from "./editor-api";
+import { Evidence } from "./Evidence";
+
+export type LatLon = { lat: number; lon: number };
+export type Act = (o: OverrideInput, said: string) => Promise<boolean>;
+export type ActorChoice = { id: string; name: string };
+
+type Props = {
+  item: ReviewEventItem;
+  articles: ReviewQueue["articles"];
+  actors: readonly ActorChoice[];
+  busy: boolean;
+  act: Act;
+  /** Lets the user click the map; resolves with the point, or null when cancelled. */
+  requestPin: () => Promise<LatLon | null>;
+  /** The place being proposed, drawn on the map as a pin (null: none). */
+  onDraftPlace: (p: LatLon | null) => void;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+};
+
+const PRECISIONS: GeoPrecision[] = [1, 2, 3, 4];
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="rv-section" aria-labelledby={id}>
+      <h4 id={id}>{title}</h4>
+      {children}
+    </section>
+  );
+}
+
+/** "" → null (unknown), else a whole number ≥ 0; NaN marks a bad entry. */
+const count = (s: string): number | null => (s.trim() === "" ? null : /^\d+$/.test(s.trim()) ? Number(s) : NaN);
+
+function rangeOf(low: string, high: string, what: string): { ok: true; value: Range | null } | { ok: false; message: string } {
+  const [l, h] = [count(low), count(high)];
+  if (Number.isNaN(l) || Number.isNaN(h)) return { ok: false, message: `${what}: whole numbers, or empty for unknown` };
+  if (l === null && h === null) return { ok: true, value: null };
+  const value = { low: l ?? h!, high: h ?? l! };
+  return value.low <= value.high ? { ok: true, value } : { ok: false, message: `${what}: the low figure is above the high one` };
+}
+
+const sameRange = (a: Range | null, b: Range | null) => (a === null || b === null ? a === b : a.low === b.low && a.high === b.high);
+
+function DateForm({ item, busy, act, reason }: Pick<Props, "item" | "busy" | "act"> & { reason: string }) {
+  const p = item.event.properties;
+  const [start, setStart] = useState(p.dateStart);
+  const [end, setEnd] = useState(p.dateEnd);
+  const [precision, setPrecision] = useState<DatePrecision>(p.datePrecision);
+  const [error, setError] = useState<string | null>(null);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (end && end < start) return setError("The end date is before the start date");
+    setError(null);
+    void act(
+      { action: "fix-date", targetId: item.event.id, payload: { dateStart: start, ...(end ? { dateEnd: end } : {}), datePrecision: precision }, ...(reason ? { reason } : {}) },
+      `Date set to ${formatDate(start, precision)}`,
+    );
+  };
+  return (
+    <form className="form rv-form" onSubmit={submit}>
+      <div className="field-row">
+        <label className="field">
+          <span>From</span>
+          <input type="date" required value={start} onChange={(e) => setStart(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>To</span>
+          <input type="date" value={end} min={start} onChange={(e) => setEnd(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Known to the</span>
+          <select value={precision} onChange={(e) => setPrecision(e.target.value as DatePrecision)}>
+            {DATE_PRECISIONS.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && <p className="error">{error}</p>}
+      <button type="submit" disabled={busy}>
+        Save date
+      </button>
+    </form>
+  );
+}
+
+type Candidate = { name: string; lat: string; lon: string; precision: GeoPrecision };
+
+function PlaceForm({ item, busy, act, reason, requestPin, onDraftPlace }: Pick<Props, "item" | "busy" | "act" | "requestPin" | "onDraftPlace"> & { reason: string }) {
+  const p = item.event.properties;
+  const [lon0, lat0] = item.event.geometry.coordinates;
+  const [c, setC] = useState<Candidate>({ name: p.placeName, lat: String(lat0), lon: String(lon0), precision: p.geoPrecision });
+  const [q, setQ] = useState(p.placeName);
+  const [hits, setHits] = useState<z.infer<typeof GazetteerHit>[] | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [picking, setPicking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const resultsId = useId();
+
+  const use = (next: Candidate) => {
+    setC(next);
+    setError(null);
+    onDraftPlace({ lat: Number(next.lat), lon: Number(next.lon) });
+  };
+  const search = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!q.trim()) return;
+    setSearching(true);
+    setError(null);
+    try {
+      setHits(await searchGazetteer(q.trim(), [p.placeName, p.country ?? ""].filter(Boolean).join(", ")));
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setSearching(false);
+    }
+  };
+  const pin = async () => {
+    setPicking(true);
+    const at = await requestPin();
+    setPicking(false);
+    if (at) use({ ...c, name: c.name || p.placeName, lat: at.lat.toFixed(5), lon: at.lon.toFixed(5), precision: 1 });
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const [lat, lon] = [Number(c.lat), Number(c.lon)];
+    if (!c.lat.trim() || !c.lon.trim() || !(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180)) return setError("Latitude −90…90 and longitude −180…180, in degrees");
+    setError(null);
+    void act(
+      { action: "move-place", targetId: item.event.id, payload: { lat, lon, precision: c.precision, ...(c.name.trim() ? { name: c.name.trim() } : {}) }, ...(reason ? { reason } : {}) },
+      `Place set to ${c.name.trim() || `${lat}, ${lon}`}`,
+    );
+  };
+
+  return (
+    <>
+      {item.alternatives.length > 0 && (
+        <div className="rv-choices">
+          <p className="muted">The geocoder also considered:</p>
+          <ul>
+            {item.alternatives.map((a) => (
+              <li key={`${a.name}-${a.lat}-${a.lon}`}>
+                <button type="button" onClick={() => use({ name: a.name, lat: String(a.lat), lon: String(a.lon), precision: c.precision })}>
+                  Use {a.name}
+                </button>{" "}
+                <span className="muted">
+                  {a.kind}
+                  {a.country ? `, ${a.country}` : ""}, score {a.score.toFixed(2)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form className="form rv-search" role="search" onSubmit={search}>
+        <label className="field">
+          <span>Search the gazetteer</span>
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={200} aria-controls={resultsId} />
+        </label>
+        <button type="submit" disabled={searching}>
+          {searching ? "Searching…" : "Search"}
+        </button>
+      </form>
+      <div id={resultsId} className="rv-choices" aria-live="polite">
+        {hits && hits.length === 0 && <p className="muted">No place of that name in the gazetteer.</p>}
+        {hits && hits.length > 0 && (
+          <ul aria-label="Gazetteer results">
+            {hits.map((h) => (
+              <li key={`${h.name}-${h.lat}-${h.lon}`}>
+                <button type="button" onClick={() => use({ name: h.name, lat: String(h.lat), lon: String(h.lon), precision: h.precision })}>
+                  Use {h.name}
+                </button>{" "}
+                <span className="muted">
+                  {h.kind}
+                  {h.country ? `, ${h.country}` : ""}, {h.lat.toFixed(3)}, {h.lon.toFixed(3)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="actions">
+        <button type="button" aria-pressed={picking} onClick={pin} disabled={picking}>
+          {picking ? "Click the map… (Esc cancels)" : "Drop a pin on the map"}
+        </button>
+      </div>
+      <form className="form rv-form" onSubmit={submit}>
+        <label className="field">
+          <span>Place name</span>
+          <input type="text" value={c.name} maxLength={200} onChange={(e) => setC({ ...c, name: e.target.value })} />
+        </label>
+        <div className="field-row">
+          <label className="field">
+            <span>Latitude</span>
+            <input type="text" inputMode="decimal" value={c.lat} onChange={(e) => use({ ...c, lat: e.target.value })} />
+          </label>
+          <label className="field">
+            <span>Longitude</span>
+            <input type="text" inputMode="decimal" value={c.lon} onChange={(e) => use({ ...c, lon: e.target.value })} />
+          </label>
+          <label className="field">
+            <span>Precision</span>
+            <select value={c.precision} onChange={(e) => setC({ ...c, precision: Number(e.target.value) as GeoPrecision })}>
+              {PRECISIONS.map((n) => (
+                <option key={n} value={n}>
+                  {GEO_PRECISION_LABEL[n]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {error && <p className="error">{error}</p>}
+        <button type="submit" disabled={busy}>
+          Save place
+        </button>
+      </form>
+    </>
+  );
+}
+
+function DetailsForm({ item, actors, busy, act, reason }: Pick<Props, "item" | "actors" | "busy" | "act"> & { reason: string }) {
+  const p = item.event.properties;
+  const [family, setFamily] = useState<Family>(p.family);
+  const [attacker, setAttacker] = useState(p.attacker ?? "");
+  const [target, setTarget] = useState(p.target ?? "");
+  const [targetLabel, setTargetLabel] = useState(p.targetLabel ?? "");
+  const [killed, setKilled] = useState({ low: p.killed ? String(p.killed.low) : "", high: p.killed ? String(p.killed.high) : "" });
+  const [injured, setInjured] = useState({ low: p.injured ? String(p.injured.low) : "", high: p.injured ? String(p.injured.high) : "" });
+  const [claim, setClaim] = useState<ClaimStatus>(p.claim);
+  const [error, setError] = useState<string | null>(null);
+  // The event's own actors stay choosable even when no other event names them.
+  const choices = [...actors];
+  for (const [id, name] of [
+    [p.attacker, p.attackerName],
+    [p.target, p.targetName],
+  ])
+    if (id && !choices.some((a) => a.id === id)) choices.push({ id, name: name ?? id });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const k = rangeOf(killed.low, killed.high, "Killed");
+    const i = rangeOf(injured.low, injured.high, "Injured");
+    if (!k.ok) return setError(k.message);
+    if (!i.ok) return setError(i.message);
+    const payload = {
+      ...(family !== p.family ? { family } : {}),
+      ...(attacker !== (p.attacker ?? "") ? { attacker: attacker || null } : {}),
+      ...(target !== (p.target ?? "") ? { target: target || null } : {}),
+      ...(targetLabel.trim() !== (p.targetLabel ?? "") ? { targetLabel: targetLabel.trim() || null } : {}),
+      ...(!sameRange(k.value, p.killed) ? { killed: k.value } : {}),
+      ...(!sameRange(i.value, p.injured) ? { injured: i.value } : {}),
+      ...(claim !== p.claim ? { claim } : {}),
+    };
+    if (Object.keys(payload).length === 0) return setError("Nothing changed");
+    setError(null);
+    void act({ action: "edit-event", targetId: item.event.id, payload, ...(reason ? { reason } : {}) }, `Saved: ${Object.keys(payload).join(", ")}`);
+  };
+  const actorSelect = (label: string, value: string, set: (v: string) => void, unknown: string) => (
+    <label className="field">
+      <span>{label}</span>
+      <select value={value} onChange={(e) => set(e.target.value)}>
+        <option value="">{unknown}</option>
+        {choices.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const figures = (label: string, v: { low: string; high: string }, set: (v: { low: string; high: string }) => void) => (
+    <fieldset className="field figures">
+      <legend>{label}</legend>
+      <input type="text" inputMode="numeric" aria-label={`${label}, low`} placeholder="low" value={v.low} onChange={(e) => set({ ...v, low: e.target.value })} />
+      <span aria-hidden="true">–</span>
+      <input type="text" inputMode="numeric" aria-label={`${label}, high`} placeholder="high" value={v.high} onChange={(e) => set({ ...v, high: e.target.value })} />
+    </fieldset>
+  );
+
+  return (
+    <form className="form rv-form" onSubmit={submit}>
+      <div className="field-row">
+        <label className="field">
+          <span>Family</span>
+          <select value={family} onChange={(e) => setFamily(e.target.value as Family)}>
+            {FAMILIES.map((f) => (
+              <option key={f} value={f}>
+                {FAMILY_LABEL[f]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Claim</span>
+          <select value={claim} onChange={(e) => setClaim(e.target.value as ClaimStatus)}>
+            {CLAIM_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {CLAIM_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="field-row">
+        {actorSelect("Attacker", attacker, setAttacker, "Unknown attacker")}
+        {actorSelect("Target", target, setTarget, "Unknown target")}
+      </div>
+      <label className="field">
+        <span>What was hit</span>
+        <input type="text" value={targetLabel} maxLength={200} onChange={(e) => setTargetLabel(e.target.value)} />
+      </label>
+      <div className="field-row">
+        {figures("Killed", killed, setKilled)}
+        {figures("Injured", injured, setInjured)}
+      </div>
+      {error && <p className="error">{error}</p>}
+      <button type="submit" disabled={busy}>
+        Save details
+      </button>
+    </form>
+  );
+}
+
+export function ReviewEvent(props: Props) {
+  const { item, articles, busy, act, headingRef } = props;
+  const e = item.event;
+  const p = e.properties;
+  const [reason, setReason] = useState("");
+  const why = reason.trim() ? { reason: reason.trim() } : {};
+  return (
+    <article className="rv-item" aria-labelledby={`rv-h-${e.id}`}>
+      <h3 id={`rv-h-${e.id}`} ref={headingRef} tabIndex={-1}>
+        {p.title}
+      </h3>
+      <p className="rv-meta">
+        <span className="confidence">{Math.round(item.confidence * 100)}% confident</span> · {FAMILY_LABEL[p.family]} ·{" "}
+        <time dateTime={p.dateStart}>{formatDate(p.dateStart, p.datePrecision)}</time> · {p.placeName} ({GEO_PRECISION_LABEL[p.geoPrecision]}) ·{" "}
+        {p.attackerName ?? "unknown attacker"} → {p.targetName ?? p.targetLabel ?? "unknown target"} · {formatRange(p.killed)} killed · {CLAIM_LABEL[p.claim]}
+      </p>
+
+      <Section title="Evidence">
+        {item.sources.length === 0 && <p className="muted">No stored source text.</p>}
+        {item.sources.map((s) => {
+          const a = articles[s.articleId];
+          return a?.text ? (
+            <Evidence key={`${s.articleId}-${s.span.start}`} text={a.text} span={s.span} weak={s.weak} source={[a.outlet, a.title, a.published].filter(Boolean).join(" · ") || s.articleId} />
+          ) : (
+            <p key={`${s.articleId}-${s.span.start}`} className="muted">
+              The text of {s.articleId} is not stored.
+            </p>
+          );
+        })}
+      </Section>
+
+      <div className="rv-verdict">
+        <label className="field">
+          <span>Reason (optional, kept in the correction log)</span>
+          <input type="text" value={reason} maxLength={500} onChange={(ev) => setReason(ev.target.value)} />
+        </label>
+        <div className="actions">
+          <button type="button" className="primary" disabled={busy} onClick={() => act({ action: "confirm-event", targetId: e.id, payload: {}, ...why }, "Event confirmed")}>
+            Confirm event
+          </button>
+          <button type="button" className="danger" disabled={busy} onClick={() => act({ action: "reject-event", targetId: e.id, payload: {}, ...why }, "Event rejected")}>
+            Reject event
+          </button>
+        </div>
+      </div>
+
+      <Section title="Date">
+        <DateForm item={item} busy={busy} act={act} reason={reason.trim()} />
+      </Section>
+      <Section title="Place">
+        <PlaceForm item={item} busy={busy} act={act} reason={reason.trim()} requestPin={props.requestPin} onDraftPlace={props.onDraftPlace} />
+      </Section>
+      <Section title="What and who">
+        <DetailsForm item={item} actors={props.actors} busy={busy} act={act} reason={reason.trim()} />
+      </Section>
+    </article>
+  );
+}
