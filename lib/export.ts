@@ -16,6 +16,9 @@ export function csvCell(v: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** The inverse of csvCell's formula guard, for reading back a file Strikeline wrote. */
+export const unguardCell = (v: string): string => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
+
 const COLUMNS = [
   "id", "title", "dateStart", "dateEnd", "datePrecision", "family", "attacker", "attackerName", "target", "targetName",
   "targetLabel", "placeName", "country", "lon", "lat", "geoPrecision", "killedLow", "killedHigh", "injuredLow",
