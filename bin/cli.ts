@@ -9,7 +9,10 @@ import type { Io } from "../lib/io";
 import { ingestCommand, overridesCommand } from "../lib/pipeline/cli";
 import { OVERRIDE_ACTIONS } from "../db/overrides";
 import { geocodeCommand } from "../geo/cli";
+import { IMPORT_FORMATS } from "../lib/interchange/record";
+import { EXPORT_FORMATS } from "../lib/api";
 import { exportCommand } from "./commands/export";
+import { importCommand, type ImportArgs } from "./commands/import";
 import { seedCommand } from "./commands/seed";
 
 
@@ -41,10 +44,34 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
   program
     .command("export")
-    .description("Write the current events to stdout.")
-    .addOption(new Option("--format <format>", "output format").choices(["geojson", "links"]).default("geojson"))
+    .description("Write the events (filtered like the view, with the page's URL parameters) to stdout.")
+    .addOption(new Option("--format <format>", "output format").choices([...EXPORT_FORMATS, "links"]).default("geojson"))
+    .option("--query <params>", 'the view\'s URL parameters, e.g. "from=2020-01-01&f=drone"')
     .option("--all", "include rejected events")
-    .action((o: { format: "geojson" | "links"; all?: boolean }) => run(() => exportCommand(o, io))());
+    .action((o: Parameters<typeof exportCommand>[0]) => run(() => exportCommand(o, io))());
+
+  program
+    .command("import")
+    .description("Import events from an ACLED or UCDP GED export, a GeoJSON FeatureCollection or a CSV (one transaction; re-importing updates).")
+    .argument("<file>", "the file to import")
+    .addOption(new Option("--format <format>", "what the file is").choices(IMPORT_FORMATS).makeOptionMandatory())
+    .option("--map <field=column,...>", "for csv and geojson: which column or property holds which field, e.g. lat=y,lon=x,dateStart=day")
+    .option("--retire-missing", "retire events of the same source that this file no longer holds")
+    .option("--dry-run", "import and report, store nothing")
+    .option("--json", "print the report as one JSON object")
+    .action((file: string, o: Omit<ImportArgs, "file">) =>
+      run(async () => {
+        // Ctrl-C rolls the whole import back between batches instead of killing the process mid-write.
+        const abort = new AbortController();
+        const onSigint = () => abort.abort();
+        process.once("SIGINT", onSigint);
+        try {
+          return await importCommand({ file, ...o }, io, { signal: abort.signal });
+        } finally {
+          process.off("SIGINT", onSigint);
+        }
+      })(),
+    );
 
   program
     .command("ingest")

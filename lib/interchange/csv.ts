@@ -1,11 +1,11 @@
 /**
  * CSV files in: the rows of a file with a header, each with the line it starts on, through
  * csv-parse (quotes, embedded line breaks, a byte-order mark, CRLF or LF). A row with the wrong
- * number of cells is reported, not guessed at. The formula guard that exports add ('=…) is undone.
+ * number of cells is reported, not guessed at. CSV cells out too, with the formula guard that
+ * every export applies and reading undoes.
  */
 import { parse } from "csv-parse/sync";
 import { StrikelineError } from "../errors";
-import { unguardCell } from "../export";
 import type { RowIssue } from "./record";
 
 export type CsvRecord = { line: number; values: Record<string, string> };
@@ -43,3 +43,18 @@ export function readCsvRecords(text: string, required: readonly string[] = []): 
   }
   return { header, records, issues };
 }
+
+/**
+ * One CSV cell (RFC 4180): quoted when it holds a quote, separator or line break. Text that a
+ * spreadsheet would run as a formula (= + - @, or a leading tab or carriage return) gets a
+ * leading apostrophe; numbers are written as they are, so negative coordinates stay numbers.
+ */
+export function csvCell(v: string | number | null): string {
+  if (v === null) return "";
+  if (typeof v === "number") return String(v);
+  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The inverse of csvCell's formula guard, for reading back a file Strikeline wrote. */
+export const unguardCell = (v: string): string => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);

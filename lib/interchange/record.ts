@@ -4,6 +4,7 @@
  * importers sees an ACLED, UCDP or GeoJSON shape.
  */
 import { z } from "zod";
+import { EventProperties } from "../api";
 import { Actor, ClaimStatus, DatePrecision, EventStatus, Family, GeoPrecision, IsoDate, LinkKind, LinkMethod, PlaceKind, Range, Slug } from "../schema";
 
 export const IMPORT_FORMATS = ["acled", "ucdp", "geojson", "csv"] as const;
@@ -42,7 +43,7 @@ export const ImportedEvent = z
     claim: ClaimStatus,
     note: z.string(),
     status: EventStatus,
-    provenance: z.enum(["curated", "extracted", "imported"]),
+    provenance: EventProperties.shape.provenance,
     /** The source's own citation (ACLED `source`, outlets of a Strikeline export). */
     sourceLabel: z.string().nullable(),
     /** First line of the row in a CSV file (1 = the header); a GeoJSON feature's number (1 = the first). */
