@@ -250,7 +250,9 @@ export function toAcledRow(e: EventFeature, x: EventExtra | undefined): Record<A
   if (p.killed && p.killed.low !== p.killed.high) tags.set("killed", `${p.killed.low}-${p.killed.high}`);
   if (p.injured) tags.set("injured", `${p.injured.low}-${p.injured.high}`);
   if (p.status !== "extracted") tags.set("status", p.status);
-  const inter = (kind: string | null, civilians: boolean) => (civilians ? "Civilians" : kind === "state" || kind === "force" ? "State forces" : kind === "other" ? "External/Other forces" : "Political militia");
+  // A crowd (kind other) is who protests or riots; any other "other" actor is ACLED's catch-all.
+  const crowd = sub.eventType === "Protests" ? "Protesters" : sub.eventType === "Riots" ? "Rioters" : "External/Other forces";
+  const inter = (kind: string | null, civilians: boolean) => (civilians ? "Civilians" : kind === "state" || kind === "force" ? "State forces" : kind === "other" ? crowd : "Political militia");
   const inter1 = inter(x?.attackerKind ?? null, false);
   const civilians = !p.target && /civilian/i.test(p.targetLabel ?? "");
   const inter2 = p.target || civilians ? inter(x?.targetKind ?? null, civilians) : "";

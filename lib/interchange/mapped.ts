@@ -16,7 +16,7 @@ import { firstIssue, ImportedEvent, importedEventId, SourceSystem, type Imported
 export const FIELDS = [
   "id", "title", "dateStart", "dateEnd", "datePrecision", "family", "subtype", "attacker", "attackerName", "target", "targetName",
   "targetLabel", "placeName", "placeKind", "country", "lon", "lat", "geoPrecision", "killedLow", "killedHigh", "injuredLow",
-  "injuredHigh", "claim", "note", "status", "provenance", "outlets", "respondsTo", "sourceSystem", "sourceId",
+  "injuredHigh", "claim", "note", "status", "provenance", "outlets", "respondsTo", "sourceSystem", "sourceId", "sourceLabel",
 ] as const;
 export type Field = (typeof FIELDS)[number];
 export type FieldMap = Partial<Record<Field, string>>;
@@ -58,7 +58,7 @@ export function fromMapped(values: Record<string, string | undefined>, line: num
   const range = (lo: number | null | "bad", hi: number | null | "bad") => (lo === null && hi === null ? null : { low: (lo ?? hi) as number, high: (hi ?? lo) as number });
   const geo = get("geoPrecision") ? Number(get("geoPrecision")) : 1;
   const actor = (f: "attacker" | "target", name: "attackerName" | "targetName") =>
-    get(f) ? ctx.resolve.resolve(get(name) || get(f), "group", system.data === "strikeline" ? { id: get(f), name: get(name) || null } : undefined) : null;
+    get(f) ? ctx.resolve.resolve(get(name) || get(f), "group", ownFile ? { id: get(f), name: get(name) || null } : undefined) : null;
   const attacker = actor("attacker", "attackerName");
   const target = actor("target", "targetName");
   const text = `${get("title")}. ${get("subtype")}. ${get("note")}`;
@@ -91,7 +91,7 @@ export function fromMapped(values: Record<string, string | undefined>, line: num
     note: get("note"),
     status: get("status") || "extracted",
     provenance: ownFile ? get("provenance") : "imported",
-    sourceLabel: get("outlets") || null,
+    sourceLabel: get("sourceLabel") || get("outlets") || null,
     line,
   };
   const ok = ImportedEvent.safeParse(candidate);
