@@ -38,8 +38,15 @@ describe("strikeline CLI", () => {
 
   it("exits 2 on a usage error and says what was wrong", async () => {
     const io = capture();
-    expect(await main(["export", "--format", "kml"], io)).toBe(2);
-    expect(io.err).toMatch(/kml/);
+    expect(await main(["export", "--format", "xlsx"], io)).toBe(2);
+    expect(io.err).toMatch(/xlsx/);
+    const imp = capture();
+    expect(await main(["import", "x.csv", "--format", "shapefile"], imp)).toBe(2);
+    expect(imp.err).toMatch(/acled, ucdp, geojson, csv/);
+    const map = capture();
+    expect(await main(["import", "x.csv", "--format", "csv", "--map", "height=z"], map)).toBe(2);
+    expect(map.err).toMatch(/unknown field "height"/);
+    expect(await main(["import", "no-such-file.csv", "--format", "acled"], capture())).toBe(3);
     expect(await main(["frobnicate"], capture())).toBe(2);
     expect(await main([], capture())).toBe(2);
   });
@@ -53,7 +60,8 @@ describe("strikeline CLI", () => {
 
     const exported = cli("export", "--format", "geojson");
     expect(exported.code, exported.err).toBe(0);
-    const fc = EventCollection.parse(JSON.parse(exported.out));
+    const all = JSON.parse(exported.out) as { features: { geometry: { type: string } }[] };
+    const fc = EventCollection.parse({ type: "FeatureCollection", features: all.features.filter((f) => f.geometry.type === "Point") });
     expect(fc.features).toHaveLength(report.events);
     expect(new Set(fc.features.map((f) => f.id)).size).toBe(fc.features.length);
 

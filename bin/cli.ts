@@ -7,7 +7,11 @@
 import { Argument, Command, CommanderError, Option } from "commander";
 import { StrikelineError } from "../lib/errors";
 import type { Io } from "../lib/io";
+import { EXPORT_FORMATS } from "../lib/api";
+import { IMPORT_FORMATS } from "../lib/interchange/record";
 import { OVERRIDE_ACTIONS } from "../lib/overrides";
+import type { ExportArgs } from "./commands/export";
+import type { ImportArgs } from "./commands/import";
 import { dispatch, type CommandCall } from "./dispatch";
 
 export const processIo: Io = {
@@ -46,10 +50,34 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
   program
     .command("export")
-    .description("Write the current events to stdout.")
-    .addOption(new Option("--format <format>", "output format").choices(["geojson", "links"]).default("geojson"))
+    .description("Write the events (filtered like the view, with the page's URL parameters) to stdout.")
+    .addOption(new Option("--format <format>", "output format").choices([...EXPORT_FORMATS, "links"]).default("geojson"))
+    .option("--query <params>", 'the view\'s URL parameters, e.g. "from=2020-01-01&f=drone"')
     .option("--all", "include rejected events")
-    .action((o: { format: "geojson" | "links"; all?: boolean }) => run({ command: "export", opts: o })());
+    .action((o: ExportArgs) => run({ command: "export", opts: o })());
+
+  program
+    .command("import")
+    .description("Import events from an ACLED or UCDP GED export, a GeoJSON FeatureCollection or a CSV (one transaction; re-importing updates).")
+    .argument("<file>", "the file to import")
+    .addOption(new Option("--format <format>", "what the file is").choices(IMPORT_FORMATS).makeOptionMandatory())
+    .option("--map <field=column,...>", "for csv and geojson: which column or property holds which field, e.g. lat=y,lon=x,dateStart=day")
+    .option("--retire-missing", "retire events of the same source that this file no longer holds")
+    .option("--dry-run", "import and report, store nothing")
+    .option("--json", "print the report as one JSON object")
+    .action((file: string, o: Omit<ImportArgs, "file">) =>
+      (async () => {
+        // Ctrl-C rolls the whole import back between batches instead of killing the process mid-write.
+        const abort = new AbortController();
+        const onSigint = () => abort.abort();
+        process.once("SIGINT", onSigint);
+        try {
+          await run({ command: "import", opts: { file, ...o } }, abort.signal)();
+        } finally {
+          process.off("SIGINT", onSigint);
+        }
+      })(),
+    );
 
   program
     .command("ingest")

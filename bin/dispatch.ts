@@ -4,6 +4,8 @@
  * server holds the store, sends it there (bin/remote.ts), where it runs here too.
  */
 import type { Io } from "../lib/io";
+import type { ExportArgs } from "./commands/export";
+import type { ImportArgs } from "./commands/import";
 import type { IngestCliOptions } from "./commands/ingest";
 import type { OverridesCliOptions } from "./commands/overrides";
 import type { CliDeps } from "./commands/store";
@@ -11,7 +13,8 @@ import type { GeocodeArgs } from "../geo/cli";
 
 export type CommandCall =
   | { command: "seed"; opts: { seeds?: string; json?: boolean } }
-  | { command: "export"; opts: { format: "geojson" | "links"; all?: boolean } }
+  | { command: "export"; opts: ExportArgs }
+  | { command: "import"; opts: ImportArgs }
   | { command: "ingest"; opts: IngestCliOptions }
   | { command: "overrides"; opts: OverridesCliOptions }
   | { command: "geocode"; opts: GeocodeArgs }
@@ -32,6 +35,8 @@ export async function runCommand(call: CommandCall, io: Io, deps: CliDeps = {}):
       return (await import("./commands/overrides")).overridesCommand(call.opts, io, deps);
     case "geocode":
       return (await import("../geo/cli")).geocodeCommand(call.opts, io);
+    case "import":
+      return (await import("./commands/import")).importCommand(call.opts, io, deps);
     case "synth":
       return (await import("./commands/synth")).synthCommand(call.opts, io);
   }

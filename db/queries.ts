@@ -123,7 +123,7 @@ async function selectEvents(db: Db, where: SQL | undefined): Promise<EventFeatur
       claim: e.claim as EventFeature["properties"]["claim"],
       note: e.note,
       status: e.status as EventFeature["properties"]["status"],
-      provenance: e.provenance as "curated" | "extracted",
+      provenance: e.provenance as EventFeature["properties"]["provenance"],
       outlets: r.outlets ?? [],
       sourceCount: Number(r.sourceCount),
       chainId: chains.get(e.id) ?? null,

@@ -31,6 +31,7 @@ import {
   LINK_METHODS,
   PLACE_KINDS,
 } from "../lib/schema";
+import { SOURCE_SYSTEMS } from "../lib/interchange/record";
 
 export const articles = pgTable("articles", {
   /** `seed-<stem>` for curated seed articles, `a-<first 16 hex of sha256>` for ingested ones. */
@@ -106,10 +107,18 @@ export const events = pgTable(
     claim: text("claim").notNull(),
     note: text("note").notNull(),
     status: text("status").notNull().default("extracted"),
-    /** curated (reviewed dataset) or extracted (pipeline). */
+    /** curated (reviewed dataset), extracted (pipeline) or imported (another dataset's file). */
     provenance: text("provenance").notNull(),
     /** The pipeline's confidence in an extracted event (0..1); null for curated ones. Orders the review queue. */
     confidence: real("confidence"),
+    /** For imported events: the dataset (acled, ucdp, geojson, csv, strikeline) and its own id of the row. */
+    sourceSystem: text("source_system"),
+    sourceId: text("source_id"),
+    /** The dataset's citation of the event (ACLED `source`). */
+    sourceLabel: text("source_label"),
+    /** The import run that last wrote the row; rows an import of the same system did not write can be retired. */
+    importRun: text("import_run"),
+    retiredAt: timestamp("retired_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -125,6 +134,9 @@ export const events = pgTable(
     check("events_geo_precision_ck", sql`${t.geoPrecision} between 1 and 4`),
     check("events_killed_ck", sql`${t.killedLow} <= ${t.killedHigh}`),
     check("events_injured_ck", sql`${t.injuredLow} <= ${t.injuredHigh}`),
+    uniqueIndex("events_source_uniq").on(t.sourceSystem, t.sourceId),
+    check("events_source_system_ck", sql`${t.sourceSystem} in (${inList(SOURCE_SYSTEMS)})`),
+    check("events_source_ck", sql`(${t.sourceSystem} is null) = (${t.sourceId} is null)`),
   ],
 );
 

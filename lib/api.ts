@@ -57,7 +57,7 @@ export const EventProperties = z.object({
   claim: ClaimStatus,
   note: z.string(),
   status: EventStatus,
-  provenance: z.enum(["curated", "extracted"]),
+  provenance: z.enum(["curated", "extracted", "imported"]),
   outlets: z.array(z.string()),
   sourceCount: z.number().int(),
   /** Chain this event belongs to (id of its earliest event), null when unlinked. */
@@ -130,7 +130,14 @@ export const ApiParams = z.strictObject({
 });
 export type ApiParams = z.infer<typeof ApiParams>;
 
-export const ExportParams = ApiParams.extend({ format: z.enum(["geojson", "csv"]).default("geojson") });
+/**
+ * Downloads of a view (lib/export.ts): geojson (events as Points and links as LineStrings), csv
+ * (Strikeline's columns), acled-csv (ACLED's), kml (Google Earth, with time spans), links-geojson.
+ */
+export const EXPORT_FORMATS = ["geojson", "csv", "acled-csv", "kml", "links-geojson"] as const;
+export const ExportFormat = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+export const ExportParams = ApiParams.extend({ format: ExportFormat.default("geojson") });
 
 /**
  * What the store filters on: the page's filters and playback cursor (any left out filter nothing)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EventFeature, LinkOut } from "./api";
-import { csvCell, eventsCsv, viewGeoJson } from "./export";
+import { eventsCsv, viewGeoJson } from "./export";
+import { csvCell } from "./interchange/csv";
 import { readCsv } from "./testing/read-csv";
 
 const feature = (id: string, title: string, note: string, coordinates: [number, number]): EventFeature => ({

@@ -1,12 +1,22 @@
 "use client";
 /**
  * Sharing the view: its link (copied, or handed to the system's share sheet where the browser has
- * one), the same view as an embeddable frame, and the filtered events as GeoJSON or CSV.
+ * one), the same view as an embeddable frame, and the filtered events as GeoJSON, CSV, ACLED CSV, KML or link lines.
  * Everything here is made from the view's canonical query, so equal views share equal links.
  */
 import { useEffect, useRef, useState } from "react";
+import type { ExportFormat } from "@/lib/api";
 import { Modal } from "./Modal";
 import { viewHref } from "./url-sync";
+
+/** What the downloads offer. Labels stay distinct words: tests and screen readers find a link by its name. */
+const DOWNLOADS: [ExportFormat, string][] = [
+  ["geojson", "GeoJSON"],
+  ["csv", "CSV"],
+  ["acled-csv", "ACLED"],
+  ["kml", "KML (Google Earth)"],
+  ["links-geojson", "Links as lines"],
+];
 
 type Props = {
   /** serializeView of the view. */
@@ -49,7 +59,7 @@ export function ShareDialog({ query, apiQuery, shown, onClose }: Props) {
   const origin = window.location.origin;
   const link = origin + viewHref("/", query);
   const snippet = `<iframe src="${attr(origin + viewHref("/embed", query))}" title="Strikeline map" width="800" height="520" style="border:0" loading="lazy"></iframe>`;
-  const download = (format: "geojson" | "csv") => `/api/export?${[`format=${format}`, apiQuery].filter(Boolean).join("&")}`;
+  const download = (format: ExportFormat) => `/api/export?${[`format=${format}`, apiQuery].filter(Boolean).join("&")}`;
 
   const selected = (what: string) => `The ${what} is selected: press Ctrl+C (⌘C on a Mac) to copy it.`;
   const copyInto = async (what: string, text: string, field: HTMLInputElement | HTMLTextAreaElement | null) =>
@@ -96,13 +106,14 @@ export function ShareDialog({ query, apiQuery, shown, onClose }: Props) {
 
       <p className="share-downloads">
         Download the {shown.toLocaleString("en")} filtered event{shown === 1 ? "" : "s"}:{" "}
-        <a href={download("geojson")} download>
-          GeoJSON
-        </a>{" "}
-        ·{" "}
-        <a href={download("csv")} download>
-          CSV
-        </a>
+        {DOWNLOADS.map(([format, label], i) => (
+          <span key={format}>
+            {i > 0 && " · "}
+            <a href={download(format)} download>
+              {label}
+            </a>
+          </span>
+        ))}
       </p>
 
       <p className="status-line" role="status">

@@ -1,22 +1,23 @@
 import { NextResponse } from "next/server";
 import { getStore } from "@/db/client";
+import { exportExtras } from "@/db/import";
 import { queryView } from "@/db/queries";
 import { ExportParams } from "@/lib/api";
-import { eventsCsv, viewGeoJson } from "@/lib/export";
+import { exportView } from "@/lib/export";
 import { parseViewQuery, requestUrl, respond } from "../respond";
 
 export const dynamic = "force-dynamic";
 
-/** The filtered view as a download: `format=geojson` (default) or `format=csv`, plus the page's parameters. */
+/** The filtered view as a download (`format=geojson` by default; lib/api.ts EXPORT_FORMATS), plus the page's parameters. */
 export function GET(req: Request) {
   return respond(async () => {
     const { view, own } = parseViewQuery(requestUrl(req), ExportParams);
     const { format, ...api } = own;
-    const { events, links } = await queryView((await getStore()).db, { ...view, ...api });
-    const headers = { "cache-control": "no-store", "content-disposition": `attachment; filename="strikeline-view.${format}"` };
-    if (format === "csv")
-      // The byte-order mark makes spreadsheet programs read the file as UTF-8 (accented place names).
-      return new NextResponse(`\uFEFF${eventsCsv(events, links)}`, { headers: { ...headers, "content-type": "text/csv; charset=utf-8" } });
-    return new NextResponse(JSON.stringify(viewGeoJson(events, links)), { headers: { ...headers, "content-type": "application/geo+json" } });
+    const { db } = await getStore();
+    const { events, links } = await queryView(db, { ...view, ...api });
+    const file = exportView(format, events, links, await exportExtras(db, events.map((e) => e.id)));
+    return new NextResponse(file.body, {
+      headers: { "cache-control": "no-store", "content-type": file.contentType, "content-disposition": `attachment; filename="strikeline-view.${file.extension}"` },
+    });
   });
 }
