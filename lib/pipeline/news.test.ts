@@ -5,11 +5,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { findDates } from "./dates";
+import { findTriggers, frames } from "./families";
 import { runPipeline } from "./index";
 import { curatedActors, fakeGeocode } from "./testing/fixtures";
 
 const deps = { geocode: fakeGeocode, actors: curatedActors() };
 const run = (text: string, published?: string) => runPipeline({ text, meta: published ? { published } : {}, hints: [] }, deps);
+const fams = (s: string) => frames(s, findTriggers(s), []).map((f) => f.family);
 const d = (text: string, pub: string | null) => findDates(text, pub).map((f) => `${f.start}..${f.end} ${f.precision}`);
 
 describe("the failures issue 9 names", () => {
@@ -32,5 +34,24 @@ describe("the failures issue 9 names", () => {
     expect(d("the attack last Sunday", "2024-02-03")).toEqual(["2024-01-28..2024-01-28 day"]);
     // Said the day after, "last Thursday" may mean either Thursday: the range keeps both.
     expect(d("the salvo last Thursday", "2023-04-14")).toEqual(["2023-04-06..2023-04-13 week"]);
+  });
+});
+
+describe("how the news corpus writes", () => {
+  it("tells no attack by an air raid siren or shelter", () => {
+    expect(fams("The air raid siren was not activated.")).toEqual([]);
+    expect(fams("Residents ran to air raid shelters.")).toEqual([]);
+    expect(fams("An air raid hit the port.")).toEqual(["airstrike"]);
+  });
+
+  it("dates 'one day after' from the attack answered, past the latest date an encyclopedic page names", () => {
+    // No publication date: the latest full date named (19 July) is only a lower bound.
+    const out = run("Rebels fired a drone at a tower in Baghdad on 19 July 2024.\n\nThe Israeli military responded one day after by striking a depot near Kirkuk.");
+    expect(out.publishedFrom).toBe("latest full date in the text");
+    expect(out.events.map((e) => [e.family, e.dateStart, e.dateEnd])).toEqual([
+      ["drone", "2024-07-19", "2024-07-19"],
+      ["airstrike", "2024-07-20", "2024-07-20"],
+    ]);
+    expect(out.links.map((l) => [l.from, l.to])).toEqual([[0, 1]]);
   });
 });
