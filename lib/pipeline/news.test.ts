@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { findDates } from "./dates";
 import { findTriggers, frames } from "./families";
+import { findPlaces } from "./places";
 import { runPipeline } from "./index";
 import { curatedActors, fakeGeocode } from "./testing/fixtures";
 
@@ -38,6 +39,24 @@ describe("the failures issue 9 names", () => {
 });
 
 describe("how the news corpus writes", () => {
+  it("reads Arabic place names with their article and not whose forces took part", () => {
+    const places = (t: string) => findPlaces(t, () => false).map((p) => p.mention);
+    expect(places("gunmen attacked troops in the vicinity of Dar as Salam, Somalia, on Monday")).toEqual(["Dar as Salam", "Somalia"]);
+    expect(places("with the militaries of Mali, Chad and Niger the army launched an operation around the town of Boni")).toEqual(["Boni"]);
+  });
+
+  it("takes the country named after a town over a homonym elsewhere", () => {
+    const geocode: typeof fakeGeocode = (mention) => {
+      const at = { "dar as salam": [-6.8, 39.3, 1, "city", "TZ"], somalia: [5.15, 46.2, 4, "country", "SO"] }[mention.toLowerCase()];
+      if (!at) return { resolved: false as const, mention, reason: "unknown" };
+      const [lat, lon, precision, kind, country] = at as [number, number, 1 | 4, "city" | "country", string];
+      return { resolved: true as const, mention, name: mention, lat, lon, precision, kind, country, confidence: 0.9, alternatives: [], source: "curated" as const };
+    };
+    const out = runPipeline({ text: "Gunmen attacked troops in the vicinity of Dar as Salam, Somalia, on Aug. 24, 2020, and U.S. forces answered with an airstrike.", meta: {}, hints: [] }, { geocode, actors: curatedActors() });
+    expect(out.events.length).toBeGreaterThan(0);
+    for (const e of out.events) expect(e.place?.country).toBe("SO");
+  });
+
   it("tells no attack by an air raid siren or shelter", () => {
     expect(fams("The air raid siren was not activated.")).toEqual([]);
     expect(fams("Residents ran to air raid shelters.")).toEqual([]);
