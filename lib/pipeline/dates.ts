@@ -138,12 +138,14 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "last Thursday": the most recent one, or the one a week before; writers use both.
+    // "last Thursday": the most recent one when it is three or more days back (a Saturday's "last
+    // Sunday" is six days before); said a day or two after, writers mean either that one or the one
+    // a week before, so the range keeps both.
     re: new RegExp(`\\blast ${WEEKDAY_RE}\\b(?!\\s+of\\b)`, "gi"),
     resolve: (m, pub) => {
       if (!pub) return null;
       const d = lastWeekday(pub, WEEKDAYS.indexOf(m[1]!.toLowerCase()), true);
-      return absolute(addDays(d, -7), d, "week", 0.7);
+      return daysBetween(d, pub) >= 3 ? absolute(d, d, "day", 0.8) : absolute(addDays(d, -7), d, "week", 0.7);
     },
   },
   {

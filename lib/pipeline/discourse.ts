@@ -18,6 +18,8 @@ export type DraftLink = { from: number; to: number; kind: LinkKind; confidence: 
 
 type Ctx = {
   pub: string | null;
+  /** The latest day an event can have: the publication date when the text states it, else none. */
+  latest: string | null;
   actors: ActorIndex;
   drafts: Draft[];
   links: DraftLink[];
@@ -315,7 +317,7 @@ function handleCue(ctx: Ctx, f: SentenceFacts, cue: Cue, ds: Draft[], handled: S
     for (const e of effects) {
       for (const c of causes) {
         // A cause nobody dates happened before its answer.
-        if (!c.date && e.date) c.date = { ...shift(e.date, -30, 0, ctx.pub), how: "cause" };
+        if (!c.date && e.date) c.date = { ...shift(e.date, -30, 0, ctx.latest), how: "cause" };
         addLink(ctx, c, e, cue.kind, 0.8, span, cue.text);
       }
       handled.add(e.key);
@@ -379,7 +381,7 @@ function handleCue(ctx: Ctx, f: SentenceFacts, cue: Cue, ds: Draft[], handled: S
     // "… and pointed the finger at Hamas": whom the answering side blames did the first attack.
     const blamed = blamedActor(f);
     if (blamed) for (const c of causes) c.attacker ??= blamed;
-    if (!e.date && causes[0]!.date) e.date = { ...shift(causes[0]!.date, 0, RESPONSE_DAYS, ctx.pub), how: "cause" };
+    if (!e.date && causes[0]!.date) e.date = { ...shift(causes[0]!.date, 0, RESPONSE_DAYS, ctx.latest), how: "cause" };
     // "in those areas": an answer without a place of its own is where its causes were.
     if (!e.places.length && causes.some((c) => c.places.some((p) => p.role === "origin"))) {
       // An answer strikes where the attack came from, if the text says where that was; where it
@@ -429,8 +431,8 @@ function applyRelative(ctx: Ctx, f: SentenceFacts, ds: Draft[], rel: DateFact, s
     const B = inside.map((d) => resolve(ctx, d.key));
     const bDate = B.find((d) => d.date)?.date;
     const aDate = A.find((d) => d.date)?.date;
-    if (bDate) for (const a of A) if (!a.date) a.date = shift(bDate, min, max, ctx.pub);
-    if (aDate) for (const b of B) if (!b.date) b.date = shift(aDate, -max, -min, ctx.pub);
+    if (bDate) for (const a of A) if (!a.date) a.date = shift(bDate, min, max, ctx.latest);
+    if (aDate) for (const b of B) if (!b.date) b.date = shift(aDate, -max, -min, ctx.latest);
     return;
   }
   if (stage !== "before-coref") return;
@@ -440,11 +442,11 @@ function applyRelative(ctx: Ctx, f: SentenceFacts, ds: Draft[], rel: DateFact, s
   const absolute = f.dates.find((d) => d.kind === "absolute" && d.span.end <= rel.span.start);
   if (absolute) {
     // "… on April 2, shows damage after an airstrike a day earlier": the date in the sentence is the anchor.
-    for (const d of ds) d.date = shift({ ...absolute, precision: absolute.precision }, min, max, ctx.pub);
+    for (const d of ds) d.date = shift({ ...absolute, precision: absolute.precision }, min, max, ctx.latest);
     return;
   }
   const prev = since(ctx, f.sentence.paragraph - MAX_BACK_PARAGRAPHS).filter((d) => isLive(d) && d.sentence < f.index && !d.weak && d.date).at(-1);
-  if (prev) for (const d of ds) if (!d.date) d.date = shift(prev.date!, min, max, ctx.pub);
+  if (prev) for (const d of ds) if (!d.date) d.date = shift(prev.date!, min, max, ctx.latest);
 }
 
 export function discourse(
@@ -452,8 +454,10 @@ export function discourse(
   pub: string | null,
   actors: ActorIndex,
   geocode: GeocodeFn | null = null,
+  /** The publication date is only a lower bound (the latest date the text names), not the day it appeared. */
+  pubIsBound = false,
 ): { drafts: Draft[]; links: DraftLink[]; warnings: PipelineWarning[] } {
-  const ctx: Ctx = { pub, actors, drafts: [], links: [], warnings: [], plans: [], bulk: [], undated: new Set(), geocode, places: new Map(), incoming: new Map() };
+  const ctx: Ctx = { pub, latest: pubIsBound ? null : pub, actors, drafts: [], links: [], warnings: [], plans: [], bulk: [], undated: new Set(), geocode, places: new Map(), incoming: new Map() };
   let group = 0;
   let lastGroup: string | null = null;
   let responseNamed = false;

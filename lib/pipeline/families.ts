@@ -28,12 +28,12 @@ const SPECIFIC: [Family, RegExp, boolean?][] = [
   ["artillery", /\b(artillery( fire| shells?)?|shelling|shelled|mortars?( fire| rounds| shells)?|howitzers?|tank fire)\b(?!\s+(posts?|positions?|batter(y|ies)|units?|pieces|sites?|depots?))/gi],
   [
     "airstrike",
-    /\b(air ?strikes?|air raids?|air attacks?|warplanes|fighter jets|fighter planes|(?:military |combat |stealth |strike )?(?:jets|aircraft)(?!\s+(?:carriers?|factor(?:y|ies)|parts|hangars?|shelters?))|bombers?|bombed|bombings?|bombs|bombardment|bombarded|sorties|counter-?strikes?|retaliatory strikes?|(precision|defensive|precision defensive|self-defen[cs]e) strikes?)\b/gi,
+    /\b(air ?strikes?|air raids?(?!\s+(?:sirens?|shelters?|warnings?|alerts?|alarms?))|air attacks?|warplanes|fighter jets|fighter planes|(?:military |combat |stealth |strike )?(?:jets|aircraft)(?!\s+(?:carriers?|factor(?:y|ies)|parts|hangars?|shelters?))|bombers?|bombed|bombings?|bombs|bombardment|bombarded|sorties|counter-?strikes?|retaliatory strikes?|(precision|defensive|precision defensive|self-defen[cs]e) strikes?)\b/gi,
   ],
   ["assassination", /\b(assassinat(ed|ion|ing|e)|targeted killings?)\b/gi],
   ["riot", /\b(ransack(ed|ing)?|storm(ed|ing) the|riots?|rioters|mobs?|torched|set fire to|breached the)\b/gi],
   ["ground", /\b(ground (assault|attack|offensive|incursion|operation)s?|incursions?|commandos?|gunmen|infiltrat(ed|ion)|cross-border attacks?)\b/gi],
-  ["ground", /\b(raids?)\b/gi, true],
+  ["ground", /(?<!\bair\s)\b(raids?)\b/gi, true],
   ["meeting", /\b(meetings?|met with|meets with|meet with|held talks|summit)\b/gi],
 ];
 const GENERIC =

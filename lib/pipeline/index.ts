@@ -29,7 +29,8 @@ export function runPipeline(input: ArticleInput, deps: PipelineDeps): PipelineRe
   const facts = sentences(text, blocks, published)
     .map((s, i) => analyseSentence(i, s, published, deps.actors))
     .filter((f): f is SentenceFacts => f !== null);
-  const told = discourse(facts, published, deps.actors, deps.geocode);
+  // "The latest full date in the text" bounds the publication from below; it is no day to clamp to.
+  const told = discourse(facts, published, deps.actors, deps.geocode, inferred !== null && inferred.from.startsWith("latest"));
   // The infobox is one more telling of the page's main event; it is placed and merged like the others.
   const box = readInfobox(text, blocks);
   const boxDraft = box && infoboxDraft(box, text, published, deps.actors, told.drafts.length, told.drafts.length + 100_000);

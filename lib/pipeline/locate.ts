@@ -69,11 +69,26 @@ export function locate(
     return readings.get(key)!;
   };
 
+  // "Dar as Salam, Somalia": a reading in another country than the one named right after it is
+  // a homonym (Dar es Salaam, Tanzania); the country named stands instead.
+  const countryAfter = (m: PlaceMention): string | null => {
+    const after = text.slice(m.span.end, m.span.end + 40).match(/^,\s*(\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?)/u);
+    if (!after) return null;
+    const r = geocode(after[1]!, {});
+    return r.resolved && r.kind === "country" ? r.country : null;
+  };
+  const readIn = (m: PlaceMention, context: string): Place | null => {
+    const p = read(m, context);
+    if (!p || p.precision === 4) return p;
+    const named = countryAfter(m);
+    return named && p.country && named !== p.country ? null : p;
+  };
+
   const live = drafts.filter((d) => d.mergedInto === null && d.dropped === null);
   const out: Located[] = [];
   const twinsOf = new Map<number, number[]>();
   for (const d of live) {
-    const readOf = d.places.map((m) => ({ m, p: read(m, d.context) })).filter((x): x is { m: PlaceMention; p: Place } => x.p !== null);
+    const readOf = d.places.map((m) => ({ m, p: readIn(m, d.context) })).filter((x): x is { m: PlaceMention; p: Place } => x.p !== null);
     const sites = readOf.filter((x) => x.m.role === "site");
     const origins = readOf.filter((x) => x.m.role === "origin");
     // The most precise place near the attack words: a precision step is worth 60 characters; a

@@ -11,7 +11,7 @@ import type { PlaceMention } from "./types";
 export type GeocodeFn = (mention: string, opts?: { context?: string }) => GeocodeResult;
 
 const NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*|al-\\p{Lu}[\\p{L}'-]*|el-\\p{Lu}[\\p{L}'-]*|\\d{1,3}(?!\\d|,\\s*\\d{4}))";
-const NAME = `${NAME_WORD}(?:\\s+(?:of\\s+(?:the\\s+)?|al\\s+|bin\\s+)?${NAME_WORD}){0,4}`;
+const NAME = `${NAME_WORD}(?:\\s+(?:of\\s+(?:the\\s+)?|al\\s+|bin\\s+|as\\s+|es\\s+|el\\s+|ad\\s+|ash\\s+)?${NAME_WORD}){0,4}`;
 const FACILITY_NOUN =
   "(?:industrial\\s+(?:area|zone|city)|embassy|consulate|(?:air|naval|military|army|marine)\\s?base|airbase|base|(?:international\\s+)?airport|compound|port|camp|outpost|airfield|air\\s+field|barracks|garrison|(?:oil\\s+)?(?:processing\\s+)?plant|(?:oil|gas)\\s+field|oil\\s+facility|refinery|terminal|facility|pipeline|headquarters|border\\s+crossing|crossing|checkpoint|(?:power|nuclear)\\s+(?:plant|site|facility)|province|governorate|region|district|(?:(?:southern|northern|eastern|western)\\s+)?(?:suburbs?|outskirts)|old\\s+city|city\\s+cent(?:er|re))";
 const FACILITY = `(?:\\s+${FACILITY_NOUN}(?:\\s+(?:in|at|near)\\s+NAME)?)`;
@@ -48,6 +48,8 @@ export function findPlaces(text: string, isActorName: (s: string) => boolean): P
     const prep = m[1]!.toLowerCase();
     // "Secretary of State Mike Pompeo", "the Ministry of Defence": a title, not a place.
     if (/^(of|for)$/.test(prep) && /\b(Secretary|Minister|Ministry|Department|Office|Chief|Director|Council|Commander|Head|Governor|Ambassador|Envoy|Representative|Chairman|Speaker|Bureau|Agency)\s*$/.test(text.slice(0, m.index))) continue;
+    // "the militaries of Mali, Burkina Faso, and Niger": whose forces, not where.
+    if (prep === "of" && /\b(militar(y|ies)|armed forces|forces|arm(y|ies)|navy|navies|air forces?|governments?|leaders?|people)\s*$/i.test(text.slice(0, m.index))) continue;
     const role = prep === "from" ? "origin" : "site";
     const push = (raw: string, at: number) => {
       let start = at;

@@ -1,5 +1,6 @@
 /**
- * Publication date when none is given: a dateline near the top ("February 3, 2024 at 6:40 a.m.",
+ * Publication date when none is given: a release mark ("Press Release | Dec. 25, 2023", "Release
+ * Number 20231225-01") wins; then a dateline near the top ("February 3, 2024 at 6:40 a.m.",
  * "Updated 12 January 2024") wins; else the latest full date in captions or body (a news report
  * is not older than the latest day it names); else the latest "Month Year" the text names, taken
  * as that month's last day. Reader comments and related links do not count.
@@ -24,7 +25,35 @@ function fullDates(s: string): string[] {
   return out;
 }
 
+const pad = (n: number | string) => String(n).padStart(2, "0");
+const valid = (y: number, m: number, d: number) => {
+  const iso = `${y}-${pad(m)}-${pad(d)}`;
+  return m >= 1 && m <= 12 && d >= 1 && new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso) ? iso : null;
+};
+
+/**
+ * Marks that state when a release went out, wherever the page puts them (often in its furniture):
+ * "Press Release | Dec. 25, 2023", "Release Number 20231225-01", "Date Posted: 03.06.2024" (US
+ * month first, as DVIDS writes it), "Published: 12 January 2024".
+ */
+const RELEASE_MARKS: { re: RegExp; date: (m: RegExpMatchArray) => string | null; from: string }[] = [
+  { re: /\bRelease (?:Number|No\.?)\s*:?\s*((?:19|20)\d{2})(\d{2})(\d{2})\b/i, date: (m) => valid(Number(m[1]), Number(m[2]), Number(m[3])), from: "release number" },
+  { re: /\bDate Posted:\s*(\d{2})\.(\d{2})\.(\d{4})\b/i, date: (m) => valid(Number(m[3]), Number(m[1]), Number(m[2])), from: "date posted" },
+  {
+    re: /\b(?:Press Release|News Release|Press Statement|Statement|Readout|Transcript|Published|Posted|Released)\s*[|:•·—–-]\s*([^|\n]{6,40})/i,
+    date: (m) => fullDates(m[1]!)[0] ?? null,
+    from: "release date",
+  },
+];
+
 export function inferPublished(text: string, blocks: Block[]): { date: string; from: string } | null {
+  const page = blocks.filter((b) => b.role !== "comments" && b.role !== "related").map((b) => text.slice(b.start, b.end));
+  for (const mark of RELEASE_MARKS)
+    for (const line of page) {
+      const m = line.match(mark.re);
+      const d = m && mark.date(m);
+      if (d) return { date: d, from: mark.from };
+    }
   const usable = blocks.filter((b) => b.role !== "comments" && b.role !== "related" && b.role !== "chrome" && b.role !== "infobox");
   for (const b of usable.slice(0, 12))
     if (b.role === "dateline") {
