@@ -3,6 +3,7 @@ import { getStore } from "@/db/client";
 import { queryView } from "@/db/queries";
 import { ExportParams } from "@/lib/api";
 import { eventsCsv, viewGeoJson } from "@/lib/export";
+import { gateStatus } from "../editor";
 import { parseViewQuery, respond } from "../respond";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +12,7 @@ export const dynamic = "force-dynamic";
 export function GET(req: Request) {
   return respond(async () => {
     const { view, own } = parseViewQuery(new URL(req.url).searchParams, ExportParams);
+    gateStatus(req, own.status);
     const { format, ...api } = own;
     const { events, links } = await queryView((await getStore()).db, { ...view, ...api });
     const headers = { "cache-control": "no-store", "content-disposition": `attachment; filename="strikeline-view.${format}"` };
