@@ -49,6 +49,11 @@ function change(e: LogEntry): string {
   }
 }
 
+/** One entry in words: "Moved <event> to <place>". */
+export function describeEntry(e: LogEntry, titles: ReadonlyMap<string, string>): string {
+  return [VERB[e.action], target(e, titles), change(e)].filter(Boolean).join(" ");
+}
+
 function target(e: LogEntry, titles: ReadonlyMap<string, string>): string {
   if (!e.action.endsWith("-link")) return titles.get(e.targetId) ?? e.targetId;
   const { from, to } = splitLinkId(e.targetId);
@@ -77,7 +82,7 @@ export function CorrectionLog({ entries, titles, busy, onUndo }: Props) {
               {e.undoneBy ? ` by ${e.undoneBy}` : ""}
             </p>
           ) : (
-            <button type="button" disabled={busy} onClick={() => onUndo(e)} aria-label={`Undo: ${VERB[e.action]} ${target(e, titles)}`}>
+            <button type="button" disabled={busy} onClick={() => onUndo(e)} aria-label={`Undo: ${describeEntry(e, titles)}`}>
               Undo
             </button>
           )}

@@ -13,7 +13,7 @@ import { formatDate } from "@/lib/map/time";
 import type { LogEntry, OverrideInput } from "@/lib/overrides";
 import type { ReviewLink, ReviewQueue } from "@/lib/review-api";
 import { LINK_KINDS, type LinkKind } from "@/lib/schema";
-import { CorrectionLog } from "./CorrectionLog";
+import { CorrectionLog, describeEntry } from "./CorrectionLog";
 import { getLog, getReviewQueue, messageOf, postOverride, undoOverride } from "./editor-api";
 import { Evidence } from "./Evidence";
 import { ReviewEvent, type Act, type ActorChoice, type LatLon } from "./ReviewEvent";
@@ -35,6 +35,7 @@ type Props = {
 type Open = { kind: "event" | "link"; id: string };
 type Tab = "queue" | "log";
 
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 const keyOf = (o: Open) => `${o.kind}:${o.id}`;
 
 function actorsOf(events: readonly EventFeature[]): ActorChoice[] {
@@ -147,7 +148,14 @@ export function ReviewView({ events, author, onChanged, onFocusEvent, requestPin
   // The queue item to give focus back to when an item closes.
   const returnTo = useRef<string | null>(null);
   const actors = useMemo(() => actorsOf(events), [events]);
-  const titles = useMemo(() => new Map(events.map((e) => [e.id, e.properties.title])), [events]);
+  // Every title seen, so the log still names an event once it is rejected and off the map.
+  const seen = useRef(new Map<string, string>());
+  const titles = useMemo(() => {
+    for (const e of events) seen.current.set(e.id, e.properties.title);
+    for (const e of queue?.events ?? []) seen.current.set(e.event.id, e.event.properties.title);
+    for (const l of queue?.links ?? []) for (const end of [l.from, l.to]) seen.current.set(end.id, end.title);
+    return new Map(seen.current);
+  }, [events, queue]);
 
   const fail = useCallback(
     (e: unknown) => {
@@ -176,6 +184,11 @@ export function ReviewView({ events, author, onChanged, onFocusEvent, requestPin
     },
     [onFocusEvent, onDraftPlace],
   );
+  /** An item the user opens: what the last action said is old news then. */
+  const choose = (o: Open) => {
+    setSaid("");
+    show(o);
+  };
   // A newly opened item takes focus at its heading; closing one gives it back to its queue entry.
   useEffect(() => {
     if (open) heading.current?.focus();
@@ -212,7 +225,7 @@ export function ReviewView({ events, author, onChanged, onFocusEvent, requestPin
     try {
       await undoOverride(entry.id, author);
       await Promise.all([refresh(), onChanged()]);
-      setSaid(`Undone: ${entry.action} of ${titles.get(entry.targetId) ?? entry.targetId}`);
+      setSaid(`Undone: ${describeEntry(entry, titles)}`);
     } catch (e) {
       fail(e);
     } finally {
@@ -234,7 +247,7 @@ export function ReviewView({ events, author, onChanged, onFocusEvent, requestPin
           Review
           {queue && (
             <span className="count">
-              {queue.counts.events} events, {queue.counts.links} links to check
+              {plural(queue.counts.events, "event")}, {plural(queue.counts.links, "link")} to check
             </span>
           )}
         </h2>
@@ -285,7 +298,7 @@ export function ReviewView({ events, author, onChanged, onFocusEvent, requestPin
                 <ol className="rv-queue">
                   {queue.events.map((e) => (
                     <li key={e.event.id}>
-                      <button type="button" data-review-key={keyOf({ kind: "event", id: e.event.id })} onClick={() => show({ kind: "event", id: e.event.id })}>
+                      <button type="button" data-review-key={keyOf({ kind: "event", id: e.event.id })} onClick={() => choose({ kind: "event", id: e.event.id })}>
                         <span className="confidence">{Math.round(e.confidence * 100)}%</span>
                         <span className="rv-q-title">{e.event.properties.title}</span>
                         <span className="muted">
@@ -305,7 +318,7 @@ export function ReviewView({ events, author, onChanged, onFocusEvent, requestPin
                 <ol className="rv-queue">
                   {queue.links.map((l) => (
                     <li key={l.link.id}>
-                      <button type="button" data-review-key={keyOf({ kind: "link", id: l.link.id })} onClick={() => show({ kind: "link", id: l.link.id })}>
+                      <button type="button" data-review-key={keyOf({ kind: "link", id: l.link.id })} onClick={() => choose({ kind: "link", id: l.link.id })}>
                         <span className="confidence">{Math.round(l.link.confidence * 100)}%</span>
                         <span className="rv-q-title">
                           {l.from.title} → {l.to.title}
