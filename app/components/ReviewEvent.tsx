@@ -15,6 +15,7 @@ import type { GazetteerHit, ReviewEvent as ReviewEventItem, ReviewQueue } from "
 import { CLAIM_STATUSES, DATE_PRECISIONS, FAMILIES, type ClaimStatus, type DatePrecision, type Family, type GeoPrecision, type Range } from "@/lib/schema";
 import { messageOf, searchGazetteer } from "./editor-api";
 import { Evidence } from "./Evidence";
+import { FormEnd, optionsOf, SelectField } from "./form-parts";
 
 export type LatLon = { lat: number; lon: number };
 export type Act = (o: OverrideInput, said: string) => Promise<boolean>;
@@ -84,21 +85,9 @@ function DateForm({ item, busy, act, reason }: Pick<Props, "item" | "busy" | "ac
           <span>To</span>
           <input type="date" value={end} min={start} onChange={(e) => setEnd(e.target.value)} />
         </label>
-        <label className="field">
-          <span>Known to the</span>
-          <select value={precision} onChange={(e) => setPrecision(e.target.value as DatePrecision)}>
-            {DATE_PRECISIONS.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Known to the" value={precision} options={optionsOf(DATE_PRECISIONS, (d) => d)} onChange={setPrecision} />
       </div>
-      {error && <p className="error">{error}</p>}
-      <button type="submit" disabled={busy}>
-        Save date
-      </button>
+      <FormEnd error={error} busy={busy} label="Save date" />
     </form>
   );
 }
@@ -217,21 +206,9 @@ function PlaceForm({ item, busy, act, reason, requestPin, onDraftPlace }: Pick<P
             <span>Longitude</span>
             <input type="text" inputMode="decimal" value={c.lon} onChange={(e) => use({ ...c, lon: e.target.value })} />
           </label>
-          <label className="field">
-            <span>Precision</span>
-            <select value={c.precision} onChange={(e) => setC({ ...c, precision: Number(e.target.value) as GeoPrecision })}>
-              {PRECISIONS.map((n) => (
-                <option key={n} value={n}>
-                  {GEO_PRECISION_LABEL[n]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label="Precision" value={c.precision} options={optionsOf(PRECISIONS, (n) => GEO_PRECISION_LABEL[n])} onChange={(precision) => setC({ ...c, precision })} />
         </div>
-        {error && <p className="error">{error}</p>}
-        <button type="submit" disabled={busy}>
-          Save place
-        </button>
+        <FormEnd error={error} busy={busy} label="Save place" />
       </form>
     </>
   );
@@ -275,17 +252,7 @@ function DetailsForm({ item, actors, busy, act, reason }: Pick<Props, "item" | "
     void act({ action: "edit-event", targetId: item.event.id, payload, ...(reason ? { reason } : {}) }, `Saved: ${Object.keys(payload).join(", ")}`);
   };
   const actorSelect = (label: string, value: string, set: (v: string) => void, unknown: string) => (
-    <label className="field">
-      <span>{label}</span>
-      <select value={value} onChange={(e) => set(e.target.value)}>
-        <option value="">{unknown}</option>
-        {choices.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectField label={label} value={value} options={[{ value: "", label: unknown }, ...choices.map((a) => ({ value: a.id, label: a.name }))]} onChange={set} />
   );
   const figures = (label: string, v: { low: string; high: string }, set: (v: { low: string; high: string }) => void) => (
     <fieldset className="field figures">
@@ -299,26 +266,8 @@ function DetailsForm({ item, actors, busy, act, reason }: Pick<Props, "item" | "
   return (
     <form className="form rv-form" onSubmit={submit}>
       <div className="field-row">
-        <label className="field">
-          <span>Family</span>
-          <select value={family} onChange={(e) => setFamily(e.target.value as Family)}>
-            {FAMILIES.map((f) => (
-              <option key={f} value={f}>
-                {FAMILY_LABEL[f]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Claim</span>
-          <select value={claim} onChange={(e) => setClaim(e.target.value as ClaimStatus)}>
-            {CLAIM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {CLAIM_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Family" value={family} options={optionsOf(FAMILIES, (f) => FAMILY_LABEL[f])} onChange={setFamily} />
+        <SelectField label="Claim" value={claim} options={optionsOf(CLAIM_STATUSES, (c) => CLAIM_LABEL[c])} onChange={setClaim} />
       </div>
       <div className="field-row">
         {actorSelect("Attacker", attacker, setAttacker, "Unknown attacker")}
@@ -332,10 +281,7 @@ function DetailsForm({ item, actors, busy, act, reason }: Pick<Props, "item" | "
         {figures("Killed", killed, setKilled)}
         {figures("Injured", injured, setInjured)}
       </div>
-      {error && <p className="error">{error}</p>}
-      <button type="submit" disabled={busy}>
-        Save details
-      </button>
+      <FormEnd error={error} busy={busy} label="Save details" />
     </form>
   );
 }
