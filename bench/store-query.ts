@@ -14,7 +14,7 @@ import { FAMILIES } from "../lib/schema";
 
 export type StoreBenchRow = { store: string; n: number; windowMs: number; bboxMs: number; windowRows: number; bboxRows: number };
 
-async function fill(store: Store, n: number) {
+export async function fill(store: Store, n: number) {
   await store.db.insert(actors).values({ id: "bench", name: "Bench actor", kind: "group" }).onConflictDoNothing();
   // Deterministic pseudo-random spread over the Middle East and 2019–2024.
   let s = 42;

@@ -51,7 +51,8 @@ describe("credentials", () => {
   it("tells same-site writes from cross-site ones", () => {
     expect(() => checkOrigin(req({ origin: "http://127.0.0.1:3000", "sec-fetch-site": "same-origin" }), "cookie")).not.toThrow();
     expect(() => checkOrigin(req(), "bearer")).not.toThrow();
-    for (const h of [{ "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "http://127.0.0.1:3001" }, { origin: "null" }, { origin: "not a url" }]) {
+    const crossSite: Record<string, string>[] = [{ "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "http://127.0.0.1:3001" }, { origin: "null" }, { origin: "not a url" }];
+    for (const h of crossSite) {
       expect(() => checkOrigin(req(h), "bearer")).toThrow(expect.objectContaining({ code: "forbidden" }));
     }
     expect(() => checkOrigin(req(), "cookie")).toThrow(/Origin/);
