@@ -114,6 +114,8 @@ test("an analyst adds a report, reviews what it made, and every correction is ke
   await app.review.getByRole("searchbox", { name: "Search the gazetteer" }).fill("Al Qaim");
   await app.review.getByRole("button", { name: "Search", exact: true }).click();
   const hits = app.review.getByRole("list", { name: "Gazetteer results" });
+  await expect(hits.getByRole("button").first()).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("place.png") });
   await hits.getByRole("button").first().click();
   const picked = { lat: Number(await lat.inputValue()), lon: Number(await app.review.getByLabel("Longitude").inputValue()) };
   await app.review.getByRole("button", { name: "Save place" }).click();
