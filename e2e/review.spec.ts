@@ -5,6 +5,7 @@
  * find every correction kept. And the other side: writes without the editor token, with a wrong
  * one, with the token in the URL, or from another site are refused and change nothing.
  */
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import type { EventCollection, LinkOut } from "../lib/api";
@@ -201,4 +202,35 @@ test("writes without the editor token, with a wrong one, with it in the URL, or 
   const share = page.getByRole("dialog", { name: "Share this view" });
   expect(await share.getByRole("textbox", { name: "Link" }).inputValue()).not.toContain(E2E_EDITOR_TOKEN);
   expect(await share.getByRole("textbox", { name: "Embed on a web page" }).inputValue()).not.toContain(E2E_EDITOR_TOKEN);
+});
+
+test("on a phone, the review takes the list's place, and dropping a pin shows the map and comes back", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, baseURL: baseURL! });
+  const page = await context.newPage();
+  watch(page, new URL(baseURL!).origin, problems);
+  const app = new StrikelinePage(page);
+  await app.open();
+  await page.getByRole("button", { name: "Review", exact: true }).click();
+  await app.signIn(E2E_EDITOR_TOKEN, ANALYST);
+  // The fixture's events are in the queue (added here, or already by the test above: same content, same events).
+  const added = await page.request.post("/api/reports", { multipart: { file: { name: "tower-22.md", mimeType: "text/markdown", buffer: readFileSync(REPORT) } }, headers: { origin: new URL(baseURL!).origin } });
+  expect(added.status()).toBe(200);
+  await page.getByRole("button", { name: "Close review" }).click();
+  await page.getByRole("button", { name: "Review", exact: true }).click();
+  await expect(app.review).toBeVisible();
+  await expect(page.locator("canvas.maplibregl-canvas")).toBeHidden();
+
+  await app.review.locator("[data-review-key^='event:']").first().click();
+  const lat = app.review.getByLabel("Latitude");
+  const before = await lat.inputValue();
+  await app.review.getByRole("button", { name: "Drop a pin on the map" }).click();
+  const canvas = page.locator("canvas.maplibregl-canvas");
+  await expect(canvas).toBeVisible();
+  await app.settle();
+  const box = (await canvas.boundingBox())!;
+  await canvas.tap({ position: { x: box.width * 0.5, y: box.height * 0.4 } });
+  await expect(app.review).toBeVisible();
+  await expect(lat).not.toHaveValue(before);
+  await page.screenshot({ path: test.info().outputPath("phone-review.png") });
+  await context.close();
 });

@@ -13,11 +13,12 @@ import { formatDate } from "@/lib/map/time";
 import type { LogEntry, OverrideInput } from "@/lib/overrides";
 import type { ReviewLink, ReviewQueue } from "@/lib/review-api";
 import { LINK_KINDS, type LinkKind } from "@/lib/schema";
-import { CorrectionLog, describeEntry } from "./CorrectionLog";
+import { CorrectionLog } from "./CorrectionLog";
 import { getLog, getReviewQueue, messageOf, postOverride, undoOverride } from "./editor-api";
 import { Evidence } from "./Evidence";
 import { FormEnd, optionsOf, SelectField } from "./form-parts";
 import { ReviewEvent, type Act, type ActorChoice, type LatLon } from "./ReviewEvent";
+import { describeEntry } from "./review-logic";
 
 type Props = {
   /** The events the map shows: titles, actors to choose from, and ends for a new link. */
