@@ -5,13 +5,13 @@
  *
  *   npx tsx bench/overrides.ts [--events 20000] [--overrides 100000]
  */
-import { pathToFileURL } from "node:url";
 import { openStore, type Store } from "../db/client";
 import { ingestArticle, loadActorIndex } from "../db/ingest";
 import { applyOverrides, importOverrides } from "../db/overrides";
 import { storeCases } from "../db/test-stores";
 import { decodeArticle } from "../lib/pipeline/read-file";
 import { fakeGeocode, SAMPLE_ARTICLE } from "../lib/pipeline/testing/fixtures";
+import { isMain, numberArg } from "./args";
 import { fill } from "./store-query";
 
 export type OverridesBenchRow = { store: string; events: number; overrides: number; importMs: number; passMs: number; ingestBareMs: number; ingestWithMs: number };
@@ -67,12 +67,8 @@ export async function runOverridesBench(opts: { events?: number; overrides?: num
   return out;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const arg = (k: string) => {
-    const i = process.argv.indexOf(k);
-    return i > 0 ? Number(process.argv[i + 1]) : undefined;
-  };
-  for (const r of await runOverridesBench({ events: arg("--events"), overrides: arg("--overrides") }))
+if (isMain(import.meta.url)) {
+  for (const r of await runOverridesBench({ events: numberArg("--events"), overrides: numberArg("--overrides") }))
     console.log(
       `${r.store.padEnd(9)} ${r.overrides} overrides on ${r.events} events: import ${(r.importMs / 1000).toFixed(1)} s, re-apply pass ${(r.passMs / 1000).toFixed(2)} s, ` +
         `one article's ingest ${r.ingestBareMs.toFixed(0)} ms without → ${r.ingestWithMs.toFixed(0)} ms with them (×${(r.ingestWithMs / r.ingestBareMs).toFixed(1)})`,
