@@ -228,6 +228,20 @@ describe("the CLI beside the running server", () => {
     expect(await main(["overrides", "remove", "reject-event", "c-month"], capture())).toBe(0);
     expect(await main(["overrides", "remove", "reject-event", "c-month"], capture())).toBe(3);
     expect(await main(["overrides", "add", "move-place", "x", "--payload", "{bad"], capture())).toBe(2);
+    const logged = capture();
+    expect(await main(["overrides", "log", "--limit", "5", "--json"], logged)).toBe(0);
+    const [latest] = JSON.parse(logged.out).entries;
+    expect([latest.action, latest.targetId, latest.undoneBy]).toEqual(["reject-event", "c-month", expect.stringMatching(/^cli:/)]);
+    const edit = capture();
+    expect(await main(["overrides", "add", "edit-event", "c-month", "--payload", '{"claim":"claimed"}', "--json"], edit)).toBe(0);
+    const id = String(JSON.parse(edit.out).entry.id);
+    const undone = capture();
+    expect(await main(["overrides", "undo", id], undone)).toBe(0);
+    expect(undone.out).toMatch(new RegExp(`Undid #${id} \\(edit-event c-month\\)`));
+    const again = capture();
+    expect(await main(["overrides", "undo", id], again)).toBe(1);
+    expect(again.err).toMatch(/already undone/);
+    expect(await main(["overrides", "undo", "first"], capture())).toBe(2);
   });
 
   it("refuses a CLI request without the token or from a browser cookie", async () => {
