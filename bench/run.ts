@@ -5,6 +5,7 @@
 import { runScrubBench } from "./browser-scrub";
 import { runGeoBench } from "./geo-speed";
 import { runIngestBench } from "./ingest-speed";
+import { runOverridesBench } from "./overrides";
 import { runStoreBench } from "./store-query";
 
 const section = (t: string) => console.log(`\n## ${t}`);
@@ -23,6 +24,12 @@ for (const r of rows)
   console.log(`${r.store.padEnd(9)} date window ${r.windowMs.toFixed(1)} ms (${r.windowRows} rows), bbox ${r.bboxMs.toFixed(1)} ms (${r.bboxRows} rows)`);
 const [pgl, pg] = [rows.find((r) => r.store === "pglite"), rows.find((r) => r.store === "postgres")];
 if (pgl && pg) console.log(`PGlite / PostgreSQL: window ×${(pgl.windowMs / pg.windowMs).toFixed(2)}, bbox ×${(pgl.bboxMs / pg.bboxMs).toFixed(2)}`);
+
+section("Overrides (100k, one set-based pass)");
+for (const r of await runOverridesBench())
+  console.log(
+    `${r.store.padEnd(9)} import ${(r.importMs / 1000).toFixed(1)} s, re-apply ${(r.passMs / 1000).toFixed(2)} s, ingest of one article ${r.ingestBareMs.toFixed(0)} → ${r.ingestWithMs.toFixed(0)} ms (×${(r.ingestWithMs / r.ingestBareMs).toFixed(1)})`,
+  );
 
 if (!process.argv.includes("--skip-browser")) {
   section("Scrubbing in Chromium (frame time)");

@@ -4,17 +4,17 @@
  *
  *   npx tsx bench/store-query.ts [--n 20000] [--runs 30]
  */
-import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
 import { openStore, type Store } from "../db/client";
 import { listEvents } from "../db/queries";
 import { actors, events } from "../db/schema";
 import { storeCases } from "../db/test-stores";
 import { FAMILIES } from "../lib/schema";
+import { isMain, numberArg } from "./args";
 
 export type StoreBenchRow = { store: string; n: number; windowMs: number; bboxMs: number; windowRows: number; bboxRows: number };
 
-async function fill(store: Store, n: number) {
+export async function fill(store: Store, n: number) {
   await store.db.insert(actors).values({ id: "bench", name: "Bench actor", kind: "group" }).onConflictDoNothing();
   // Deterministic pseudo-random spread over the Middle East and 2019–2024.
   let s = 42;
@@ -66,11 +66,7 @@ export async function runStoreBench(opts: { n?: number; runs?: number } = {}): P
   return out;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const arg = (k: string) => {
-    const i = process.argv.indexOf(k);
-    return i > 0 ? Number(process.argv[i + 1]) : undefined;
-  };
-  const rows = await runStoreBench({ n: arg("--n"), runs: arg("--runs") });
+if (isMain(import.meta.url)) {
+  const rows = await runStoreBench({ n: numberArg("--n"), runs: numberArg("--runs") });
   console.table(rows.map((r) => ({ ...r, windowMs: r.windowMs.toFixed(1), bboxMs: r.bboxMs.toFixed(1) })));
 }

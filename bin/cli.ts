@@ -129,6 +129,18 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option("--json", "print one JSON object")
     .action((o: { json?: boolean }) => run({ command: "overrides", opts: { command: "list", ...o } })());
   overrides
+    .command("log")
+    .description("The correction log, newest first: number, time, author, action, target, reason, undone.")
+    .option("--limit <n>", "how many entries (1-500)", "50")
+    .option("--json", "print one JSON object")
+    .action((o: { limit?: string; json?: boolean }) => run({ command: "overrides", opts: { command: "log", ...o } })());
+  overrides
+    .command("undo")
+    .description("Undo one log entry by its number: its target goes back to what it was without it.")
+    .argument("<entry>", "the entry's number in `overrides log`")
+    .option("--json", "print one JSON object")
+    .action((id: string, o: { json?: boolean }) => run({ command: "overrides", opts: { command: "undo", id, ...o } })());
+  overrides
     .command("export")
     .description("Write the corrections as a JSON file (stdout without a file).")
     .argument("[file]", "output file")

@@ -29,6 +29,8 @@ const OverridesOpts = z.discriminatedUnion("command", [
   z.strictObject({ command: z.literal("add"), action: Str, target: Str, payload: z.string().max(64 * 1024).optional(), reason: Str.optional(), json: Flag }),
   z.strictObject({ command: z.literal("remove"), action: Str, target: Str, json: Flag }),
   z.strictObject({ command: z.literal("list"), json: Flag }),
+  z.strictObject({ command: z.literal("log"), limit: z.string().max(20).optional(), json: Flag }),
+  z.strictObject({ command: z.literal("undo"), id: z.string().max(20), json: Flag }),
   z.strictObject({ command: z.literal("export"), file: Str.optional() }),
   z.strictObject({ command: z.literal("import"), file: Str, json: Flag }),
 ]);

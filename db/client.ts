@@ -81,6 +81,11 @@ export function getStore(): Promise<Store> {
   return g[SHARED];
 }
 
+/** Makes an open store the process-wide one (tests of the route handlers use an in-memory store). */
+export function useStore(store: Store): void {
+  (globalThis as Holder)[SHARED] = Promise.resolve(store);
+}
+
 /** Runs `fn` with the given store, or with the process-wide one, closing it afterwards only when this call opened it. */
 export async function withStore<T>(given: Store | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = given ?? (await getStore());

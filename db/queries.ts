@@ -216,6 +216,11 @@ export async function listLinks(db: Db, q: EventsQuery): Promise<LinkOut[]> {
   return (await queryView(db, q)).links;
 }
 
+/** Every actor, by name (the review editor's attacker and target pickers). */
+export async function listActors(db: Db): Promise<{ id: string; name: string; kind: string; country: string | null }[]> {
+  return db.select({ id: actors.id, name: actors.name, kind: actors.kind, country: actors.country }).from(actors).orderBy(asc(actors.name));
+}
+
 /** Events by id, whatever their status (the review queue), by date. */
 export async function getEventsByIds(db: Db, ids: string[]): Promise<EventFeature[]> {
   return ids.length ? selectEvents(db, inArray(events.id, ids)) : [];

@@ -5,6 +5,7 @@
  * find every correction kept. And the other side: writes without the editor token, with a wrong
  * one, with the token in the URL, or from another site are refused and change nothing.
  */
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import type { EventCollection, LinkOut } from "../lib/api";
@@ -13,6 +14,8 @@ import { E2E_EDITOR_TOKEN, StrikelinePage, watch } from "./pages/strikeline";
 
 const REPORT = fileURLToPath(new URL("./fixtures/tower-22.md", import.meta.url));
 const ANALYST = "E2E Analyst";
+
+test.use({ viewport: { width: 1366, height: 850 } });
 
 let problems: string[] = [];
 /** Refusals a test provokes on purpose: the browser logs each as a failed resource load. */
@@ -52,6 +55,7 @@ test("an analyst adds a report, reviews what it made, and every correction is ke
   expect(report.links).toBeGreaterThanOrEqual(1);
   const d = app.addReportDialog;
   await expect(d.getByRole("region", { name: "New events" }).getByRole("listitem")).toHaveCount(report.eventsNew.length);
+  await page.screenshot({ path: test.info().outputPath("add-report.png") });
   await expect.poll(() => app.listedIds()).toEqual(expect.arrayContaining(report.eventsNew));
 
   const events = (await (await page.request.get("/api/events")).json()) as EventCollection;
@@ -92,6 +96,9 @@ test("an analyst adds a report, reviews what it made, and every correction is ke
   const source = queue.events.find((e) => e.event.id === strike.id)!.sources[0]!;
   const text = queue.articles[source.articleId]!.text!;
   await expect(app.review.locator("mark").first()).toHaveText(text.slice(source.span.start, source.span.end));
+  await app.settle();
+  // The README's picture of the review view (docs/screenshots/review.png is copied from here).
+  await page.screenshot({ path: test.info().outputPath("review.png") });
 
   // Place: a pin dropped on the map fills in the coordinates; then a gazetteer pick is saved.
   const lat = app.review.getByLabel("Latitude");
@@ -108,6 +115,8 @@ test("an analyst adds a report, reviews what it made, and every correction is ke
   await app.review.getByRole("searchbox", { name: "Search the gazetteer" }).fill("Al Qaim");
   await app.review.getByRole("button", { name: "Search", exact: true }).click();
   const hits = app.review.getByRole("list", { name: "Gazetteer results" });
+  await expect(hits.getByRole("button").first()).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("place.png") });
   await hits.getByRole("button").first().click();
   const picked = { lat: Number(await lat.inputValue()), lon: Number(await app.review.getByLabel("Longitude").inputValue()) };
   await app.review.getByRole("button", { name: "Save place" }).click();
@@ -138,6 +147,7 @@ test("an analyst adds a report, reviews what it made, and every correction is ke
   await log.getByRole("button", { name: `Undo: Edited ${strike.properties.title}` }).click();
   await expect(app.reviewStatus).toContainText("Undone");
   await expect(log.getByRole("listitem").filter({ hasText: "Edited" })).toContainText("Undone");
+  await page.screenshot({ path: test.info().outputPath("log.png") });
 
   // Reload: everything kept, and still signed in.
   await app.open();
@@ -174,14 +184,16 @@ test("writes without the editor token, with a wrong one, with it in the URL, or 
   await page.getByRole("button", { name: "Review", exact: true }).click();
   await app.signIn(E2E_EDITOR_TOKEN, ANALYST);
   await expect(app.review).toBeVisible();
-  expectedRefusals = 1;
   const target = new URL("/api/overrides", baseURL).href;
-  // A data: page has an opaque origin: to the app this is a cross-site request.
+  // Another site's page in the same browser: a data: page has an opaque origin, so to the app
+  // its form post is cross-site. (Its own console is not this app's, so it is not watched.)
+  const attacker = await page.context().newPage();
   const form = `<form method="post" action="${target}" enctype="text/plain"><input name='{"action":"reject-event","targetId":"${before[0]}","x":"' value='"}'></form>`;
-  await page.goto(`data:text/html,${encodeURIComponent(form)}`);
-  const answer = page.waitForResponse(target);
-  await page.locator("form").evaluate((f: HTMLFormElement) => f.submit());
+  await attacker.goto(`data:text/html,${encodeURIComponent(form)}`);
+  const answer = attacker.waitForResponse(target);
+  await attacker.locator("form").evaluate((f: HTMLFormElement) => f.submit());
   expect([401, 403]).toContain((await answer).status());
+  await attacker.close();
 
   expect(await ids()).toEqual(before);
   // The Share dialog's link and embed code carry the view, never the token.
@@ -190,4 +202,35 @@ test("writes without the editor token, with a wrong one, with it in the URL, or 
   const share = page.getByRole("dialog", { name: "Share this view" });
   expect(await share.getByRole("textbox", { name: "Link" }).inputValue()).not.toContain(E2E_EDITOR_TOKEN);
   expect(await share.getByRole("textbox", { name: "Embed on a web page" }).inputValue()).not.toContain(E2E_EDITOR_TOKEN);
+});
+
+test("on a phone, the review takes the list's place, and dropping a pin shows the map and comes back", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, baseURL: baseURL! });
+  const page = await context.newPage();
+  watch(page, new URL(baseURL!).origin, problems);
+  const app = new StrikelinePage(page);
+  await app.open();
+  await page.getByRole("button", { name: "Review", exact: true }).click();
+  await app.signIn(E2E_EDITOR_TOKEN, ANALYST);
+  // The fixture's events are in the queue (added here, or already by the test above: same content, same events).
+  const added = await page.request.post("/api/reports", { multipart: { file: { name: "tower-22.md", mimeType: "text/markdown", buffer: readFileSync(REPORT) } }, headers: { origin: new URL(baseURL!).origin } });
+  expect(added.status()).toBe(200);
+  await page.getByRole("button", { name: "Close review" }).click();
+  await page.getByRole("button", { name: "Review", exact: true }).click();
+  await expect(app.review).toBeVisible();
+  await expect(page.locator("canvas.maplibregl-canvas")).toBeHidden();
+
+  await app.review.locator("[data-review-key^='event:']").first().click();
+  const lat = app.review.getByLabel("Latitude");
+  const before = await lat.inputValue();
+  await app.review.getByRole("button", { name: "Drop a pin on the map" }).click();
+  const canvas = page.locator("canvas.maplibregl-canvas");
+  await expect(canvas).toBeVisible();
+  await app.settle();
+  const box = (await canvas.boundingBox())!;
+  await canvas.tap({ position: { x: box.width * 0.5, y: box.height * 0.4 } });
+  await expect(app.review).toBeVisible();
+  await expect(lat).not.toHaveValue(before);
+  await page.screenshot({ path: test.info().outputPath("phone-review.png") });
+  await context.close();
 });

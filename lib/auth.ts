@@ -8,6 +8,7 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { env } from "./env";
 import { StrikelineError } from "./errors";
 
 export const TOKEN_FILE = "editor-token";
@@ -46,6 +47,17 @@ export function ensureEditorToken(dataDir: string, fromEnv: string | undefined):
     if (!other) throw new StrikelineError("internal", `The editor token file ${file} is unreadable or malformed: delete it to get a new token`);
     return { token: other, generated: false, file };
   }
+}
+
+let serverToken: string | undefined;
+
+/** The running server's token; when this call generates it, it is printed (the only time it is shown). */
+export function serverEditorToken(): string {
+  if (serverToken) return serverToken;
+  const t = ensureEditorToken(env().dataDir, env().editorToken);
+  if (t.generated) console.log(`▸ editor token (kept in ${t.file}; shown only this once): ${t.token}`);
+  serverToken = t.token;
+  return serverToken;
 }
 
 const digest = (s: string) => createHash("sha256").update(s).digest();

@@ -5,7 +5,11 @@ import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "strikeline-e2e-"));
+// STRIKELINE_E2E_DATA_DIR names the folder when a spec must reach the same store through the CLI;
+// it is emptied first, so every run starts fresh either way.
+const named = process.env.STRIKELINE_E2E_DATA_DIR;
+if (named) fs.rmSync(named, { recursive: true, force: true });
+const dataDir = named ? (fs.mkdirSync(named, { recursive: true }), named) : fs.mkdtempSync(path.join(os.tmpdir(), "strikeline-e2e-"));
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
   stdio: "inherit",

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: build the app when the sources are newer than the last build, load the seed
-// events (idempotent), then serve on PORT (default 3000). No database server needed.
+// `npm start`: build the app when the sources are newer than the last build, then serve on PORT
+// (default 3000). The server opens the store once and loads the seed events (idempotent) itself,
+// before it answers (instrumentation.ts). No database server needed.
 import { spawnSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -34,7 +35,7 @@ function newestMtime(p) {
 }
 
 const buildId = path.join(root, ".next", "BUILD_ID");
-const sources = ["app", "lib", "db", "geo", "public", "scripts", "data", "next.config.js", "package-lock.json", "tsconfig.json"];
+const sources = ["app", "bin", "lib", "db", "geo", "public", "scripts", "data", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
 const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
 if (!built || Math.max(...sources.map((s) => newestMtime(path.join(root, s)))) > built) {
   step("building the app (first start takes a couple of minutes)", "npm", ["run", "build", "--silent"]);
@@ -42,9 +43,10 @@ if (!built || Math.max(...sources.map((s) => newestMtime(path.join(root, s)))) >
   console.log("▸ build is up to date");
 }
 
-step("loading the seed events", process.execPath, [path.join(root, "bin", "strikeline.mjs"), "seed"]);
-
-console.log(`▸ serving on http://localhost:${port}`);
-const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env: process.env });
+console.log(`▸ serving on http://localhost:${port} (after the store is open and the seed events are loaded)`);
+const server = spawn(bin("next"), ["start", "-p", port], {
+  stdio: "inherit",
+  env: { ...process.env, PORT: port, STRIKELINE_SEED_ON_START: "1" },
+});
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

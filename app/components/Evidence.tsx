@@ -5,6 +5,7 @@
  * (API.md), exactly what String#slice takes.
  */
 import { useEffect, useRef, useState } from "react";
+import { passage } from "./review-logic";
 
 /** Characters of context shown on each side of the span, cut back to a word boundary. */
 const CONTEXT = 280;
@@ -17,20 +18,12 @@ type Props = {
   weak?: boolean;
 };
 
-function cut(text: string, start: number, end: number): { from: number; to: number } {
-  let from = Math.max(0, start - CONTEXT);
-  let to = Math.min(text.length, end + CONTEXT);
-  if (from > 0) from = Math.min(start, text.indexOf(" ", from) + 1 || start);
-  if (to < text.length) to = Math.max(end, text.lastIndexOf(" ", to));
-  return { from, to };
-}
-
 export function Evidence({ text, span, source, weak = false }: Props) {
   const [whole, setWhole] = useState(false);
   const mark = useRef<HTMLElement>(null);
-  const start = Math.min(Math.max(0, span.start), text.length);
-  const end = Math.min(Math.max(start, span.end), text.length);
-  const { from, to } = whole ? { from: 0, to: text.length } : cut(text, start, end);
+  const cut = passage(text, span, CONTEXT);
+  const { start, end } = cut;
+  const { from, to } = whole ? { from: 0, to: text.length } : cut;
 
   useEffect(() => {
     if (whole) mark.current?.scrollIntoView({ block: "center" });

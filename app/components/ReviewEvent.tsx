@@ -10,11 +10,13 @@ import type { z } from "zod";
 import { useId, useState, type FormEvent, type ReactNode, type RefObject } from "react";
 import { CLAIM_LABEL, FAMILY_LABEL, GEO_PRECISION_LABEL } from "@/lib/map/event-style";
 import { formatDate, formatRange } from "@/lib/map/time";
-import type { OverrideInput } from "@/lib/overrides";
+import { EditEventPayload, type OverrideInput } from "@/lib/overrides";
 import type { GazetteerHit, ReviewEvent as ReviewEventItem, ReviewQueue } from "@/lib/review-api";
-import { CLAIM_STATUSES, DATE_PRECISIONS, FAMILIES, type ClaimStatus, type DatePrecision, type Family, type GeoPrecision, type Range } from "@/lib/schema";
+import { CLAIM_STATUSES, DATE_PRECISIONS, FAMILIES, type DatePrecision, type GeoPrecision } from "@/lib/schema";
 import { messageOf, searchGazetteer } from "./editor-api";
 import { Evidence } from "./Evidence";
+import { FormEnd, optionsOf, SelectField } from "./form-parts";
+import { draftOf, editPayload, type DetailsDraft } from "./review-logic";
 
 export type LatLon = { lat: number; lon: number };
 export type Act = (o: OverrideInput, said: string) => Promise<boolean>;
@@ -45,19 +47,6 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
-/** "" → null (unknown), else a whole number ≥ 0; NaN marks a bad entry. */
-const count = (s: string): number | null => (s.trim() === "" ? null : /^\d+$/.test(s.trim()) ? Number(s) : NaN);
-
-function rangeOf(low: string, high: string, what: string): { ok: true; value: Range | null } | { ok: false; message: string } {
-  const [l, h] = [count(low), count(high)];
-  if (Number.isNaN(l) || Number.isNaN(h)) return { ok: false, message: `${what}: whole numbers, or empty for unknown` };
-  if (l === null && h === null) return { ok: true, value: null };
-  const value = { low: l ?? h!, high: h ?? l! };
-  return value.low <= value.high ? { ok: true, value } : { ok: false, message: `${what}: the low figure is above the high one` };
-}
-
-const sameRange = (a: Range | null, b: Range | null) => (a === null || b === null ? a === b : a.low === b.low && a.high === b.high);
-
 function DateForm({ item, busy, act, reason }: Pick<Props, "item" | "busy" | "act"> & { reason: string }) {
   const p = item.event.properties;
   const [start, setStart] = useState(p.dateStart);
@@ -84,21 +73,9 @@ function DateForm({ item, busy, act, reason }: Pick<Props, "item" | "busy" | "ac
           <span>To</span>
           <input type="date" value={end} min={start} onChange={(e) => setEnd(e.target.value)} />
         </label>
-        <label className="field">
-          <span>Known to the</span>
-          <select value={precision} onChange={(e) => setPrecision(e.target.value as DatePrecision)}>
-            {DATE_PRECISIONS.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Known to the" value={precision} options={optionsOf(DATE_PRECISIONS, (d) => d)} onChange={setPrecision} />
       </div>
-      {error && <p className="error">{error}</p>}
-      <button type="submit" disabled={busy}>
-        Save date
-      </button>
+      <FormEnd error={error} busy={busy} label="Save date" />
     </form>
   );
 }
@@ -217,21 +194,9 @@ function PlaceForm({ item, busy, act, reason, requestPin, onDraftPlace }: Pick<P
             <span>Longitude</span>
             <input type="text" inputMode="decimal" value={c.lon} onChange={(e) => use({ ...c, lon: e.target.value })} />
           </label>
-          <label className="field">
-            <span>Precision</span>
-            <select value={c.precision} onChange={(e) => setC({ ...c, precision: Number(e.target.value) as GeoPrecision })}>
-              {PRECISIONS.map((n) => (
-                <option key={n} value={n}>
-                  {GEO_PRECISION_LABEL[n]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField label="Precision" value={c.precision} options={optionsOf(PRECISIONS, (n) => GEO_PRECISION_LABEL[n])} onChange={(precision) => setC({ ...c, precision })} />
         </div>
-        {error && <p className="error">{error}</p>}
-        <button type="submit" disabled={busy}>
-          Save place
-        </button>
+        <FormEnd error={error} busy={busy} label="Save place" />
       </form>
     </>
   );
@@ -239,13 +204,7 @@ function PlaceForm({ item, busy, act, reason, requestPin, onDraftPlace }: Pick<P
 
 function DetailsForm({ item, actors, busy, act, reason }: Pick<Props, "item" | "actors" | "busy" | "act"> & { reason: string }) {
   const p = item.event.properties;
-  const [family, setFamily] = useState<Family>(p.family);
-  const [attacker, setAttacker] = useState(p.attacker ?? "");
-  const [target, setTarget] = useState(p.target ?? "");
-  const [targetLabel, setTargetLabel] = useState(p.targetLabel ?? "");
-  const [killed, setKilled] = useState({ low: p.killed ? String(p.killed.low) : "", high: p.killed ? String(p.killed.high) : "" });
-  const [injured, setInjured] = useState({ low: p.injured ? String(p.injured.low) : "", high: p.injured ? String(p.injured.high) : "" });
-  const [claim, setClaim] = useState<ClaimStatus>(p.claim);
+  const [d, setD] = useState<DetailsDraft>(() => draftOf(p));
   const [error, setError] = useState<string | null>(null);
   // The event's own actors stay choosable even when no other event names them.
   const choices = [...actors];
@@ -257,37 +216,15 @@ function DetailsForm({ item, actors, busy, act, reason }: Pick<Props, "item" | "
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const k = rangeOf(killed.low, killed.high, "Killed");
-    const i = rangeOf(injured.low, injured.high, "Injured");
-    if (!k.ok) return setError(k.message);
-    if (!i.ok) return setError(i.message);
-    const payload = {
-      ...(family !== p.family ? { family } : {}),
-      ...(attacker !== (p.attacker ?? "") ? { attacker: attacker || null } : {}),
-      ...(target !== (p.target ?? "") ? { target: target || null } : {}),
-      ...(targetLabel.trim() !== (p.targetLabel ?? "") ? { targetLabel: targetLabel.trim() || null } : {}),
-      ...(!sameRange(k.value, p.killed) ? { killed: k.value } : {}),
-      ...(!sameRange(i.value, p.injured) ? { injured: i.value } : {}),
-      ...(claim !== p.claim ? { claim } : {}),
-    };
-    if (Object.keys(payload).length === 0) return setError("Nothing changed");
+    const r = editPayload(p, d);
+    if (!r.ok) return setError(r.message);
     setError(null);
-    void act({ action: "edit-event", targetId: item.event.id, payload, ...(reason ? { reason } : {}) }, `Saved: ${Object.keys(payload).join(", ")}`);
+    void act({ action: "edit-event", targetId: item.event.id, payload: EditEventPayload.parse(r.value), ...(reason ? { reason } : {}) }, `Saved: ${Object.keys(r.value).join(", ")}`);
   };
   const actorSelect = (label: string, value: string, set: (v: string) => void, unknown: string) => (
-    <label className="field">
-      <span>{label}</span>
-      <select value={value} onChange={(e) => set(e.target.value)}>
-        <option value="">{unknown}</option>
-        {choices.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectField label={label} value={value} options={[{ value: "", label: unknown }, ...choices.map((a) => ({ value: a.id, label: a.name }))]} onChange={set} />
   );
-  const figures = (label: string, v: { low: string; high: string }, set: (v: { low: string; high: string }) => void) => (
+  const figures = (label: string, v: DetailsDraft["killed"], set: (v: DetailsDraft["killed"]) => void) => (
     <fieldset className="field figures">
       <legend>{label}</legend>
       <input type="text" inputMode="numeric" aria-label={`${label}, low`} placeholder="low" value={v.low} onChange={(e) => set({ ...v, low: e.target.value })} />
@@ -299,43 +236,22 @@ function DetailsForm({ item, actors, busy, act, reason }: Pick<Props, "item" | "
   return (
     <form className="form rv-form" onSubmit={submit}>
       <div className="field-row">
-        <label className="field">
-          <span>Family</span>
-          <select value={family} onChange={(e) => setFamily(e.target.value as Family)}>
-            {FAMILIES.map((f) => (
-              <option key={f} value={f}>
-                {FAMILY_LABEL[f]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Claim</span>
-          <select value={claim} onChange={(e) => setClaim(e.target.value as ClaimStatus)}>
-            {CLAIM_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {CLAIM_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label="Family" value={d.family} options={optionsOf(FAMILIES, (f) => FAMILY_LABEL[f])} onChange={(family) => setD({ ...d, family })} />
+        <SelectField label="Claim" value={d.claim} options={optionsOf(CLAIM_STATUSES, (c) => CLAIM_LABEL[c])} onChange={(claim) => setD({ ...d, claim })} />
       </div>
       <div className="field-row">
-        {actorSelect("Attacker", attacker, setAttacker, "Unknown attacker")}
-        {actorSelect("Target", target, setTarget, "Unknown target")}
+        {actorSelect("Attacker", d.attacker, (attacker) => setD({ ...d, attacker }), "Unknown attacker")}
+        {actorSelect("Target", d.target, (target) => setD({ ...d, target }), "Unknown target")}
       </div>
       <label className="field">
         <span>What was hit</span>
-        <input type="text" value={targetLabel} maxLength={200} onChange={(e) => setTargetLabel(e.target.value)} />
+        <input type="text" value={d.targetLabel} maxLength={200} onChange={(e) => setD({ ...d, targetLabel: e.target.value })} />
       </label>
       <div className="field-row">
-        {figures("Killed", killed, setKilled)}
-        {figures("Injured", injured, setInjured)}
+        {figures("Killed", d.killed, (killed) => setD({ ...d, killed }))}
+        {figures("Injured", d.injured, (injured) => setD({ ...d, injured }))}
       </div>
-      {error && <p className="error">{error}</p>}
-      <button type="submit" disabled={busy}>
-        Save details
-      </button>
+      <FormEnd error={error} busy={busy} label="Save details" />
     </form>
   );
 }

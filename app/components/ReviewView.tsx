@@ -6,7 +6,7 @@
  * Every action is an override (the records `strikeline overrides` writes); after each one the
  * queue, the log and the map's data are fetched again, so the map and list follow at once.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type RefObject } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type RefObject } from "react";
 import type { EventFeature } from "@/lib/api";
 import { LINK_KIND_LABEL } from "@/lib/map/event-style";
 import { formatDate } from "@/lib/map/time";
@@ -16,7 +16,9 @@ import { LINK_KINDS, type LinkKind } from "@/lib/schema";
 import { CorrectionLog } from "./CorrectionLog";
 import { getLog, getReviewQueue, messageOf, postOverride, undoOverride } from "./editor-api";
 import { Evidence } from "./Evidence";
+import { FormEnd, optionsOf, SelectField } from "./form-parts";
 import { ReviewEvent, type Act, type ActorChoice, type LatLon } from "./ReviewEvent";
+import { describeEntry } from "./review-logic";
 
 type Props = {
   /** The events the map shows: titles, actors to choose from, and ends for a new link. */
@@ -35,6 +37,7 @@ type Props = {
 type Open = { kind: "event" | "link"; id: string };
 type Tab = "queue" | "log";
 
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 const keyOf = (o: Open) => `${o.kind}:${o.id}`;
 
 function actorsOf(events: readonly EventFeature[]): ActorChoice[] {
@@ -86,6 +89,32 @@ function LinkReview({ item, queue, busy, act, onFocusEvent, headingRef }: { item
   );
 }
 
+type QueueEntry = { open: Open; confidence: number; title: string; meta: string };
+
+function QueueList({ title, empty, entries, onOpen }: { title: string; empty: string; entries: readonly QueueEntry[]; onOpen: (o: Open) => void }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      {entries.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ol className="rv-queue">
+          {entries.map((e) => (
+            <li key={keyOf(e.open)}>
+              <button type="button" data-review-key={keyOf(e.open)} onClick={() => onOpen(e.open)}>
+                <span className="confidence">{Math.round(e.confidence * 100)}%</span>
+                <span className="rv-q-title">{e.title}</span>
+                <span className="muted">{e.meta}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
 function AddLink({ events, busy, act }: { events: readonly EventFeature[]; busy: boolean; act: Act }) {
   const sorted = useMemo(() => [...events].sort((a, b) => a.properties.dateStart.localeCompare(b.properties.dateStart) || a.id.localeCompare(b.id)), [events]);
   const [from, setFrom] = useState("");
@@ -99,37 +128,14 @@ function AddLink({ events, busy, act }: { events: readonly EventFeature[]; busy:
     setError(null);
     void act({ action: "add-link", targetId: `${from}--${to}`, payload: { kind, confidence: 1 } }, "Link added");
   };
-  const picker = (label: string, value: string, set: (v: string) => void) => (
-    <label className="field">
-      <span>{label}</span>
-      <select value={value} onChange={(e) => set(e.target.value)}>
-        <option value="">Pick an event…</option>
-        {sorted.map((e) => (
-          <option key={e.id} value={e.id}>
-            {e.properties.dateStart} — {e.properties.title}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const options = [{ value: "", label: "Pick an event…" }, ...sorted.map((e) => ({ value: e.id, label: `${e.properties.dateStart} — ${e.properties.title}` }))];
+  const picker = (label: string, value: string, set: (v: string) => void) => <SelectField label={label} value={value} options={options} onChange={set} />;
   return (
     <form className="form rv-form" onSubmit={submit} aria-label="Add a link">
       {picker("Cause (the earlier event)", from, setFrom)}
       {picker("Response", to, setTo)}
-      <label className="field">
-        <span>Kind</span>
-        <select value={kind} onChange={(e) => setKind(e.target.value as LinkKind)}>
-          {LINK_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {LINK_KIND_LABEL[k]}
-            </option>
-          ))}
-        </select>
-      </label>
-      {error && <p className="error">{error}</p>}
-      <button type="submit" disabled={busy}>
-        Add link
-      </button>
+      <SelectField label="Kind" value={kind} options={optionsOf(LINK_KINDS, (k) => LINK_KIND_LABEL[k])} onChange={setKind} />
+      <FormEnd error={error} busy={busy} label="Add link" />
     </form>
   );
 }
@@ -147,7 +153,14 @@ export function ReviewView({ events, author, onChanged, onFocusEvent, requestPin
   // The queue item to give focus back to when an item closes.
   const returnTo = useRef<string | null>(null);
   const actors = useMemo(() => actorsOf(events), [events]);
-  const titles = useMemo(() => new Map(events.map((e) => [e.id, e.properties.title])), [events]);
+  // Every title seen, so the log still names an event once it is rejected and off the map.
+  const seen = useRef(new Map<string, string>());
+  const titles = useMemo(() => {
+    for (const e of events) seen.current.set(e.id, e.properties.title);
+    for (const e of queue?.events ?? []) seen.current.set(e.event.id, e.event.properties.title);
+    for (const l of queue?.links ?? []) for (const end of [l.from, l.to]) seen.current.set(end.id, end.title);
+    return new Map(seen.current);
+  }, [events, queue]);
 
   const fail = useCallback(
     (e: unknown) => {
@@ -176,6 +189,11 @@ export function ReviewView({ events, author, onChanged, onFocusEvent, requestPin
     },
     [onFocusEvent, onDraftPlace],
   );
+  /** An item the user opens: what the last action said is old news then. */
+  const choose = (o: Open) => {
+    setSaid("");
+    show(o);
+  };
   // A newly opened item takes focus at its heading; closing one gives it back to its queue entry.
   useEffect(() => {
     if (open) heading.current?.focus();
@@ -212,7 +230,7 @@ export function ReviewView({ events, author, onChanged, onFocusEvent, requestPin
     try {
       await undoOverride(entry.id, author);
       await Promise.all([refresh(), onChanged()]);
-      setSaid(`Undone: ${entry.action} of ${titles.get(entry.targetId) ?? entry.targetId}`);
+      setSaid(`Undone: ${describeEntry(entry, titles)}`);
     } catch (e) {
       fail(e);
     } finally {
@@ -234,7 +252,7 @@ export function ReviewView({ events, author, onChanged, onFocusEvent, requestPin
           Review
           {queue && (
             <span className="count">
-              {queue.counts.events} events, {queue.counts.links} links to check
+              {plural(queue.counts.events, "event")}, {plural(queue.counts.links, "link")} to check
             </span>
           )}
         </h2>
@@ -277,46 +295,23 @@ export function ReviewView({ events, author, onChanged, onFocusEvent, requestPin
           </>
         ) : (
           <>
-            <section aria-labelledby="rv-events-h">
-              <h3 id="rv-events-h">Events, least confident first</h3>
-              {queue.events.length === 0 ? (
-                <p className="muted">No extracted event waits for review.</p>
-              ) : (
-                <ol className="rv-queue">
-                  {queue.events.map((e) => (
-                    <li key={e.event.id}>
-                      <button type="button" data-review-key={keyOf({ kind: "event", id: e.event.id })} onClick={() => show({ kind: "event", id: e.event.id })}>
-                        <span className="confidence">{Math.round(e.confidence * 100)}%</span>
-                        <span className="rv-q-title">{e.event.properties.title}</span>
-                        <span className="muted">
-                          {formatDate(e.event.properties.dateStart, e.event.properties.datePrecision)} · {e.event.properties.placeName}
-                        </span>
-                      </button>
-                    </li>
-                  ))}
-                </ol>
-              )}
-            </section>
-            <section aria-labelledby="rv-links-h">
-              <h3 id="rv-links-h">Links, least confident first</h3>
-              {queue.links.length === 0 ? (
-                <p className="muted">No extracted link waits for review.</p>
-              ) : (
-                <ol className="rv-queue">
-                  {queue.links.map((l) => (
-                    <li key={l.link.id}>
-                      <button type="button" data-review-key={keyOf({ kind: "link", id: l.link.id })} onClick={() => show({ kind: "link", id: l.link.id })}>
-                        <span className="confidence">{Math.round(l.link.confidence * 100)}%</span>
-                        <span className="rv-q-title">
-                          {l.from.title} → {l.to.title}
-                        </span>
-                        <span className="muted">{LINK_KIND_LABEL[l.link.kind]}</span>
-                      </button>
-                    </li>
-                  ))}
-                </ol>
-              )}
-            </section>
+            <QueueList
+              title="Events, least confident first"
+              empty="No extracted event waits for review."
+              entries={queue.events.map((e) => ({
+                open: { kind: "event", id: e.event.id },
+                confidence: e.confidence,
+                title: e.event.properties.title,
+                meta: `${formatDate(e.event.properties.dateStart, e.event.properties.datePrecision)} · ${e.event.properties.placeName}`,
+              }))}
+              onOpen={choose}
+            />
+            <QueueList
+              title="Links, least confident first"
+              empty="No extracted link waits for review."
+              entries={queue.links.map((l) => ({ open: { kind: "link", id: l.link.id }, confidence: l.link.confidence, title: `${l.from.title} → ${l.to.title}`, meta: LINK_KIND_LABEL[l.link.kind] }))}
+              onOpen={choose}
+            />
             <section aria-labelledby="rv-add-h">
               <h3 id="rv-add-h">Link two events</h3>
               <AddLink events={events} busy={busy} act={act} />

@@ -1,7 +1,7 @@
 /**
  * `strikeline overrides`: analyst corrections from the command line. The work is in db/overrides.ts.
  */
-import { addOverride, exportOverrides, importOverrides, listOverrides, removeOverride } from "../../db/overrides";
+import { addOverride, exportOverrides, importOverrides, listOverrides, overrideLog, removeOverride, undoOverride } from "../../db/overrides";
 import { localFiles } from "../../lib/command-files";
 import { parseOverride } from "../../lib/overrides";
 import { StrikelineError } from "../../lib/errors";
@@ -12,13 +12,16 @@ export type OverridesCliOptions =
   | { command: "add"; action: string; target: string; payload?: string; reason?: string; json?: boolean }
   | { command: "remove"; action: string; target: string; json?: boolean }
   | { command: "list"; json?: boolean }
+  | { command: "log"; limit?: string; json?: boolean }
+  | { command: "undo"; id: string; json?: boolean }
   | { command: "export"; file?: string }
   | { command: "import"; file: string; json?: boolean };
 
 /**
  * `strikeline overrides add <action> <target> [--payload JSON] [--reason TEXT]`,
  * `overrides remove <action> <target>`, `overrides list [--json]`,
- * `overrides export [file]` (stdout without a file), `overrides import <file>`.
+ * `overrides export [file]` (stdout without a file), `overrides import <file>`,
+ * `overrides log [--limit N]` (newest first), `overrides undo <entry number>`.
  */
 export async function overridesCommand(opts: OverridesCliOptions, io: Io, deps: CliDeps = {}): Promise<number> {
   try {
@@ -43,6 +46,30 @@ export async function overridesCommand(opts: OverridesCliOptions, io: Io, deps: 
       if (opts.json) io.stdout(`${JSON.stringify({ removed: gone })}\n`);
       else io.stdout(gone ? `Undid ${opts.action} ${opts.target}: the target is back as it was without it.\n` : `No ${opts.action} override for ${opts.target}.\n`);
       return gone ? 0 : 3;
+    }
+    if (opts.command === "log") {
+      const limit = opts.limit === undefined ? 50 : Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
+        io.stderr(`overrides log: --limit must be a whole number from 1 to 500, not "${opts.limit}".\n`);
+        return 2;
+      }
+      const entries = await withStore(deps, (s) => overrideLog(s.db, { limit }));
+      if (opts.json) io.stdout(`${JSON.stringify({ entries })}\n`);
+      else if (!entries.length) io.stdout("The correction log is empty.\n");
+      else
+        for (const e of entries)
+          io.stdout(`#${e.id} ${e.time} ${e.author}: ${e.action} ${e.targetId}${e.reason ? ` — ${e.reason}` : ""}${e.undoneAt ? ` (undone ${e.undoneAt} by ${e.undoneBy})` : ""}\n`);
+      return 0;
+    }
+    if (opts.command === "undo") {
+      if (!/^[1-9][0-9]{0,9}$/.test(opts.id)) {
+        io.stderr(`overrides undo: give the entry's number from \`overrides log\`, not "${opts.id}".\n`);
+        return 2;
+      }
+      const entry = await withStore(deps, (s) => undoOverride(s.db, Number(opts.id), { author: cliAuthor(deps) }));
+      if (opts.json) io.stdout(`${JSON.stringify({ entry })}\n`);
+      else io.stdout(`Undid #${entry.id} (${entry.action} ${entry.targetId}): the target is back as it was without it.\n`);
+      return 0;
     }
     if (opts.command === "list") {
       const list = await withStore(deps, (s) => listOverrides(s.db));

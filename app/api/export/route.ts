@@ -3,6 +3,7 @@ import { getStore } from "@/db/client";
 import { exportExtras } from "@/db/import";
 import { queryView } from "@/db/queries";
 import { ExportParams } from "@/lib/api";
+import { gateStatus } from "../editor";
 import { exportView } from "@/lib/export";
 import { parseViewQuery, requestUrl, respond } from "../respond";
 
@@ -12,6 +13,7 @@ export const dynamic = "force-dynamic";
 export function GET(req: Request) {
   return respond(async () => {
     const { view, own } = parseViewQuery(requestUrl(req), ExportParams);
+    gateStatus(req, own.status);
     const { format, ...api } = own;
     const { db } = await getStore();
     const { events, links } = await queryView(db, { ...view, ...api });

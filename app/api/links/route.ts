@@ -1,6 +1,7 @@
 import { getStore } from "@/db/client";
 import { queryView } from "@/db/queries";
 import { ApiParams } from "@/lib/api";
+import { gateStatus } from "../editor";
 import { parseViewQuery, requestUrl, respond } from "../respond";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +10,7 @@ export const dynamic = "force-dynamic";
 export function GET(req: Request) {
   return respond(async () => {
     const { view, own } = parseViewQuery(requestUrl(req), ApiParams);
+    gateStatus(req, own.status);
     return { links: (await queryView((await getStore()).db, { ...view, ...own })).links };
   });
 }

@@ -2,6 +2,7 @@ import { getStore } from "@/db/client";
 import { getEventDetail } from "@/db/queries";
 import { StrikelineError } from "@/lib/errors";
 import { Slug } from "@/lib/schema";
+import { isEditor } from "../../editor";
 import { lastSegment, requestUrl, respond } from "../../respond";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,8 @@ export function GET(req: Request) {
     const id = lastSegment(requestUrl(req));
     if (!Slug.safeParse(id).success) throw new StrikelineError("bad_request", "Invalid event id", undefined, "id");
     const detail = await getEventDetail((await getStore()).db, id);
-    if (!detail) throw new StrikelineError("not_found", `No event with id "${id}"`, undefined, "id");
+    // A rejected event is for editors only: to anyone else it does not exist.
+    if (!detail || (detail.event.properties.status === "rejected" && !isEditor(req))) throw new StrikelineError("not_found", `No event with id "${id}"`, undefined, "id");
     return detail;
   });
 }
