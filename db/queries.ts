@@ -2,7 +2,7 @@
  * Read verbs over the store. Route handlers and the CLI call these; nothing else queries the
  * database for reading. Output shapes are the API schemas of lib/api.ts.
  */
-import { and, asc, eq, gte, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, lte, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { EventDetail, EventFeature, EventsQuery, LinkOut, SourceOut } from "../lib/api";
 import { computeChains, daysBetween } from "../lib/chains";
@@ -25,7 +25,7 @@ const range = (low: number | null, high: number | null): Range | null =>
  * keep every event lib/filter.ts keeps (it runs after, on what is returned): the matching tests
  * in db/view-query.test.ts hold the two to the same answers.
  */
-function eventWhere(q: EventsQuery): SQL | undefined {
+export function eventWhere(q: EventsQuery): SQL | undefined {
   const nonEmpty = <T>(xs: readonly T[] | undefined): xs is readonly T[] => xs !== undefined && xs.length > 0;
   const parts: (SQL | undefined)[] = [
     visibleOnly(q),
@@ -37,7 +37,8 @@ function eventWhere(q: EventsQuery): SQL | undefined {
     nonEmpty(q.targets) ? inArray(events.target, [...q.targets]) : undefined,
     nonEmpty(q.countries) ? inArray(events.country, [...q.countries]) : undefined,
     nonEmpty(q.claims) ? inArray(events.claim, [...q.claims]) : undefined,
-    q.minKilled ? gte(events.killedHigh, q.minKilled) : undefined,
+    // lib/filter reads a casualty range only when both ends are known.
+    q.minKilled ? and(gte(events.killedHigh, q.minKilled), isNotNull(events.killedLow)) : undefined,
     q.bbox
       ? sql`${events.geom} && ST_MakeEnvelope(${q.bbox[0]}, ${q.bbox[1]}, ${q.bbox[2]}, ${q.bbox[3]}, 4326)`
       : undefined,
@@ -45,7 +46,7 @@ function eventWhere(q: EventsQuery): SQL | undefined {
   return and(...parts);
 }
 
-const visibleOnly = (q: Pick<EventsQuery, "status">) => (q.status === "visible" ? ne(events.status, "rejected") : undefined);
+export const visibleOnly = (q: Pick<EventsQuery, "status">) => (q.status === "visible" ? ne(events.status, "rejected") : undefined);
 
 /** The store's data version (migration 0004): every write to the viewed tables moves it. */
 export async function dataVersion(db: Db): Promise<string> {
@@ -60,7 +61,7 @@ export async function dataVersion(db: Db): Promise<string> {
  */
 const chainCache = new WeakMap<Db, { version: string; chains: Promise<Map<string, string>> }>();
 
-async function chainIndex(db: Db): Promise<Map<string, string>> {
+export async function chainIndex(db: Db): Promise<Map<string, string>> {
   const version = await dataVersion(db);
   const hit = chainCache.get(db);
   if (hit?.version === version) return hit.chains;
@@ -80,7 +81,7 @@ async function computeChainIndex(db: Db): Promise<Map<string, string>> {
 }
 
 /** Events of the store that pass the pushed-down conditions only; queryView applies the rest. */
-async function selectEvents(db: Db, where: SQL | undefined): Promise<EventFeature[]> {
+export async function selectEvents(db: Db, where: SQL | undefined): Promise<EventFeature[]> {
   const rows = await db
     .select({
       e: events,
@@ -188,14 +189,22 @@ async function startDomainOf(db: Db, q: EventsQuery): Promise<[number, number]> 
 }
 
 /**
+ * The view's filters and playback cursor as pushed-down SQL (a superset of what lib/filter keeps),
+ * with the playback domain when a cursor needs it.
+ */
+export async function viewWhere(db: Db, q: EventsQuery): Promise<{ selection: ViewSelection; domain: [number, number] | null; where: SQL | undefined }> {
+  const selection = selectionOf(q);
+  const domain = selection.cursor ? await startDomainOf(db, q) : null;
+  const span = domain ? cursorSpan(selection, domain) : null;
+  return { selection, domain, where: and(eventWhere(q), span ? and(gte(events.dateStart, span[0]), lte(events.dateStart, span[1])) : undefined) };
+}
+
+/**
  * What a view shows: its events, the links between them, and "shown of total" where total counts
  * every event of the store (the rejected ones too with status=all, whatever the bounding box).
  */
 export async function queryView(db: Db, q: EventsQuery): Promise<FilterResult> {
-  const selection = selectionOf(q);
-  const domain = selection.cursor ? await startDomainOf(db, q) : null;
-  const span = domain ? cursorSpan(selection, domain) : null;
-  const where = and(eventWhere(q), span ? and(gte(events.dateStart, span[0]), lte(events.dateStart, span[1])) : undefined);
+  const { selection, domain, where } = await viewWhere(db, q);
   const candidates = await selectEvents(db, where);
   // Both ends among the candidates, by subquery: a list of ids would not fit in one statement at scale.
   const candidateIds = db.select({ id: events.id }).from(events).where(where);
