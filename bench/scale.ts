@@ -47,6 +47,9 @@ export type FirstViewFigures = {
 };
 export type ScaleBenchResult = { machine: string; stores: StoreFigures[]; firstView: FirstViewFigures | null; ratios: Record<string, number> };
 
+/** PGlite loads about 2k events/s here (PostgreSQL 12k/s), so its default sizes stop short of 2M. */
+export const SCALE_DEFAULTS = { stores: ["postgres", "pglite"] as ("postgres" | "pglite")[], sizes: [20_000, 2_000_000], pgliteSizes: [20_000, 200_000], port: 3320 };
+
 const REGION_AGGREGATES = "/api/aggregates?bbox=25,10,65,42&zoom=5";
 const CITY_EVENTS = "/api/events?bbox=44.1,33.1,44.6,33.5&from=2019-03-01&to=2019-03-31";
 const ROUNDS = 15;
@@ -260,27 +263,27 @@ const list = (flag: string, fallback: string) => {
   return (i >= 0 ? process.argv[i + 1]! : fallback).split(",").filter(Boolean);
 };
 
-export function printScale(r: ScaleBenchResult): void {
-  console.log(`machine: ${r.machine}`);
+export function printScale(r: ScaleBenchResult, print: (line: string) => void = console.log): void {
+  print(`machine: ${r.machine}`);
   for (const s of r.stores)
-    console.log(
+    print(
       `${s.store.padEnd(9)} ${String(s.events).padStart(8)} events  load ${s.loadSeconds} s  region counts p50 ${s.aggregatesP50Ms} ms (p95 ${s.aggregatesP95Ms})` +
         `  city month p50 ${s.eventsP50Ms} ms (p95 ${s.eventsP95Ms}, ${s.eventsReturned} events)  server RSS ${s.serverRssMb} MB`,
     );
   if (r.firstView) {
     const f = r.firstView;
-    console.log(`first view at ${f.events} events (${f.store}): ${(f.bytes / 1024).toFixed(0)} KB in ${f.requests} requests, first frame ${f.firstFrameMs} ms, long tasks ${f.longTasksMs} ms`);
-    console.log(`bare MapLibre page:        ${(f.bare.bytes / 1024).toFixed(0)} KB, first frame ${f.bare.firstFrameMs} ms, long tasks ${f.bare.longTasksMs} ms`);
+    print(`first view at ${f.events} events (${f.store}): ${(f.bytes / 1024).toFixed(0)} KB in ${f.requests} requests, first frame ${f.firstFrameMs} ms, long tasks ${f.longTasksMs} ms`);
+    print(`bare MapLibre page:        ${(f.bare.bytes / 1024).toFixed(0)} KB, first frame ${f.bare.firstFrameMs} ms, long tasks ${f.bare.longTasksMs} ms`);
   }
-  for (const [k, v] of Object.entries(r.ratios)) console.log(`${k}: ×${v}`);
+  for (const [k, v] of Object.entries(r.ratios)) print(`${k}: ×${v}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   const r = await runScaleBench({
-    stores: list("--stores", "postgres,pglite") as ("postgres" | "pglite")[],
-    sizes: list("--sizes", "20000,2000000").map(Number),
-    pgliteSizes: list("--pglite-sizes", "20000,200000").map(Number),
-    port: Number(list("--port", "3320")[0]),
+    stores: list("--stores", String(SCALE_DEFAULTS.stores)) as ("postgres" | "pglite")[],
+    sizes: list("--sizes", String(SCALE_DEFAULTS.sizes)).map(Number),
+    pgliteSizes: list("--pglite-sizes", String(SCALE_DEFAULTS.pgliteSizes)).map(Number),
+    port: Number(list("--port", String(SCALE_DEFAULTS.port))[0]),
   });
   if (process.argv.includes("--json")) console.log(JSON.stringify(r));
   else printScale(r);

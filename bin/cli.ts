@@ -12,6 +12,7 @@ import { geocodeCommand } from "../geo/cli";
 import { exportCommand } from "./commands/export";
 import { seedCommand } from "./commands/seed";
 import { synthCommand } from "./commands/synth";
+import type { BenchOptions } from "./commands/bench";
 
 
 export const processIo: Io = {
@@ -47,6 +48,17 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option("--seed <n>", "random seed; the same seed writes the same events", "1")
     .option("--json", "print the report as one JSON object")
     .action((o: { events: string; seed: string; json?: boolean }) => run(() => synthCommand(o, io))());
+
+  program
+    .command("bench")
+    .description("Scale bench through the built app and real stores: API latency, server memory, first-view bytes and frame (bench/scale.ts).")
+    .option("--stores <list>", "store kinds, in order (default postgres,pglite)")
+    .option("--sizes <list>", "event counts on PostgreSQL (default 20000,2000000)")
+    .option("--pglite-sizes <list>", "event counts on PGlite, slower to load (default 20000,200000)")
+    .option("--port <n>", "port of the server it starts (default 3320)")
+    .option("--json", "print one JSON object of figures and ratios")
+    // Loaded on use: the bench brings Playwright, which no other command needs.
+    .action((o: BenchOptions) => run(async () => (await import("./commands/bench")).benchCommand(o, io))());
 
   program
     .command("export")

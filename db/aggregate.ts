@@ -10,7 +10,7 @@ import type { AggregateOut, EventsQuery } from "../lib/api";
 import { aggregateFeatures, CellCounter, cellDeg, sortArcs } from "../lib/map/aggregate";
 import { FAMILIES, type Family } from "../lib/schema";
 import type { Db } from "./client";
-import { eventWhere, queryView, viewWhere, visibleOnly } from "./queries";
+import { countEvents, eventWhere, queryView, viewWhere } from "./queries";
 import { events, links } from "./schema";
 
 type Rows<T> = { rows: T[] };
@@ -26,11 +26,7 @@ const linkedOnly = (q: EventsQuery): SQL | undefined =>
     : undefined;
 
 export async function aggregateView(db: Db, q: EventsQuery & { zoom: number }): Promise<AggregateOut> {
-  const [{ where }, [total]] = await Promise.all([
-    viewWhere(db, q),
-    db.select({ n: sql<number>`count(*)::int` }).from(events).where(visibleOnly(q)),
-  ]);
-  const totalCount = Number(total?.n ?? 0);
+  const [{ where }, totalCount] = await Promise.all([viewWhere(db, q), countEvents(db, q)]);
   if (!sqlExact(q)) {
     const [view, windowed] = await Promise.all([queryView(db, q), queryView(db, { ...q, cursor: null })]);
     return aggregateFeatures(view.events, windowed.events, view.links, q.zoom, totalCount);

@@ -46,7 +46,7 @@ export function eventWhere(q: EventsQuery): SQL | undefined {
   return and(...parts);
 }
 
-export const visibleOnly = (q: Pick<EventsQuery, "status">) => (q.status === "visible" ? ne(events.status, "rejected") : undefined);
+const visibleOnly = (q: Pick<EventsQuery, "status">) => (q.status === "visible" ? ne(events.status, "rejected") : undefined);
 
 /** The store's data version (migration 0004): every write to the viewed tables moves it. */
 export async function dataVersion(db: Db): Promise<string> {
@@ -59,16 +59,8 @@ export async function dataVersion(db: Db): Promise<string> {
  * Chain membership is a property of the whole link graph, not of the filtered view, so it costs
  * O(links) to compute: once per data version and store, then shared by every request.
  */
-const chainCache = new WeakMap<Db, { version: string; chains: Promise<Map<string, string>> }>();
-
-export async function chainIndex(db: Db): Promise<Map<string, string>> {
-  const version = await dataVersion(db);
-  const hit = chainCache.get(db);
-  if (hit?.version === version) return hit.chains;
-  const chains = computeChainIndex(db);
-  chainCache.set(db, { version, chains });
-  chains.catch(() => chainCache.delete(db));
-  return chains;
+export function chainIndex(db: Db): Promise<Map<string, string>> {
+  return perVersion(db, "chains", () => computeChainIndex(db));
 }
 
 async function computeChainIndex(db: Db): Promise<Map<string, string>> {
@@ -175,6 +167,30 @@ async function selectLinks(db: Db, where: SQL | undefined): Promise<LinkOut[]> {
   return rows.map((r) => toLinkOut({ ...r.l, fromStart: r.fromStart, toStart: r.toStart, articleText: r.articleText }, chains));
 }
 
+/** Values derived from the whole store, kept per data version: they cost a full scan to compute. */
+const versioned = new WeakMap<Db, { version: string; values: Map<string, Promise<unknown>> }>();
+
+async function perVersion<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+  const version = await dataVersion(db);
+  let entry = versioned.get(db);
+  if (entry?.version !== version) versioned.set(db, (entry = { version, values: new Map() }));
+  let value = entry.values.get(key) as Promise<T> | undefined;
+  if (!value) {
+    const values = entry.values;
+    values.set(key, (value = compute()));
+    value.catch(() => values.delete(key));
+  }
+  return value;
+}
+
+/** Every event of the store (the rejected ones too with status=all): the "of total" of counts. */
+export function countEvents(db: Db, q: Pick<EventsQuery, "status">): Promise<number> {
+  return perVersion(db, `count:${q.status}`, async () => {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(events).where(visibleOnly(q));
+    return Number(row?.n ?? 0);
+  });
+}
+
 /** The query's filters and playback settings, with every one left out set to "filter nothing". */
 const selectionOf = (q: EventsQuery): ViewSelection =>
   Object.fromEntries(SELECTION_KEYS.map((k) => [k, q[k] ?? DEFAULT_VIEW[k]])) as ViewSelection;
@@ -205,15 +221,14 @@ export async function viewWhere(db: Db, q: EventsQuery): Promise<{ selection: Vi
  */
 export async function queryView(db: Db, q: EventsQuery): Promise<FilterResult> {
   const { selection, domain, where } = await viewWhere(db, q);
-  const candidates = await selectEvents(db, where);
-  // Both ends among the candidates, by subquery: a list of ids would not fit in one statement at scale.
-  const candidateIds = db.select({ id: events.id }).from(events).where(where);
+  const [candidates, total] = await Promise.all([selectEvents(db, where), countEvents(db, q)]);
+  // The ids travel as one JSON parameter: a bound parameter per id would overflow the statement (and drizzle's stack) at scale.
+  const ids = sql`(select json_array_elements_text(${JSON.stringify(candidates.map((c) => c.id))}::json))`;
   const between = candidates.length
-    ? await selectLinks(db, and(q.status === "visible" ? ne(links.status, "rejected") : undefined, inArray(links.fromEvent, candidateIds), inArray(links.toEvent, candidateIds)))
+    ? await selectLinks(db, and(q.status === "visible" ? ne(links.status, "rejected") : undefined, sql`${links.fromEvent} in ${ids}`, sql`${links.toEvent} in ${ids}`))
     : [];
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(events).where(visibleOnly(q));
   const r = filterView(candidates, between, selection, domain);
-  return { ...r, counts: { shown: r.counts.shown, total: Number(row?.n ?? 0) } };
+  return { ...r, counts: { shown: r.counts.shown, total } };
 }
 
 export async function listEvents(db: Db, q: EventsQuery): Promise<EventFeature[]> {
