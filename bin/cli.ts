@@ -10,6 +10,7 @@ import type { Io } from "../lib/io";
 import { EXPORT_FORMATS } from "../lib/api";
 import { IMPORT_FORMATS } from "../lib/interchange/record";
 import { OVERRIDE_ACTIONS } from "../lib/overrides";
+import type { BenchOptions } from "./commands/bench";
 import type { ExportArgs } from "./commands/export";
 import type { ImportArgs } from "./commands/import";
 import { dispatch, type CommandCall } from "./dispatch";
@@ -47,6 +48,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option("--seed <n>", "random seed; the same seed writes the same events", "1")
     .option("--json", "print the report as one JSON object")
     .action((o: { events: string; seed: string; json?: boolean }) => run({ command: "synth", opts: o })());
+
+  program
+    .command("bench")
+    .description("Scale bench through the built app and real stores: API latency, server memory, first-view bytes and frame (bench/scale.ts).")
+    .option("--stores <list>", "store kinds, in order (default postgres,pglite)")
+    .option("--sizes <list>", "event counts on PostgreSQL (default 20000,2000000)")
+    .option("--pglite-sizes <list>", "event counts on PGlite, slower to load (default 20000,200000)")
+    .option("--port <n>", "port of the server it starts (default 3320)")
+    .option("--json", "print one JSON object of figures and ratios")
+    .action((o: BenchOptions) => run({ command: "bench", opts: o })());
 
   program
     .command("export")

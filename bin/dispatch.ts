@@ -4,6 +4,7 @@
  * server holds the store, sends it there (bin/remote.ts), where it runs here too.
  */
 import type { Io } from "../lib/io";
+import type { BenchOptions } from "./commands/bench";
 import type { ExportArgs } from "./commands/export";
 import type { ImportArgs } from "./commands/import";
 import type { IngestCliOptions } from "./commands/ingest";
@@ -18,7 +19,8 @@ export type CommandCall =
   | { command: "ingest"; opts: IngestCliOptions }
   | { command: "overrides"; opts: OverridesCliOptions }
   | { command: "geocode"; opts: GeocodeArgs }
-  | { command: "synth"; opts: { events: string; seed: string; json?: boolean } };
+  | { command: "synth"; opts: { events: string; seed: string; json?: boolean } }
+  | { command: "bench"; opts: BenchOptions };
 
 /** Commands that open the store: these go through a running server. */
 export const STORE_COMMANDS: readonly CommandCall["command"][] = ["seed", "export", "ingest", "overrides"];
@@ -37,6 +39,8 @@ export async function runCommand(call: CommandCall, io: Io, deps: CliDeps = {}):
       return (await import("../geo/cli")).geocodeCommand(call.opts, io);
     case "import":
       return (await import("./commands/import")).importCommand(call.opts, io, deps);
+    case "bench":
+      return (await import("./commands/bench")).benchCommand(call.opts, io);
     case "synth":
       return (await import("./commands/synth")).synthCommand(call.opts, io);
   }

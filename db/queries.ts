@@ -2,7 +2,7 @@
  * Read verbs over the store. Route handlers and the CLI call these; nothing else queries the
  * database for reading. Output shapes are the API schemas of lib/api.ts.
  */
-import { and, asc, eq, gte, inArray, lte, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNotNull, lte, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { EventDetail, EventFeature, EventsQuery, LinkOut, SourceOut } from "../lib/api";
 import { computeChains, daysBetween } from "../lib/chains";
@@ -25,7 +25,7 @@ const range = (low: number | null, high: number | null): Range | null =>
  * keep every event lib/filter.ts keeps (it runs after, on what is returned): the matching tests
  * in db/view-query.test.ts hold the two to the same answers.
  */
-function eventWhere(q: EventsQuery): SQL | undefined {
+export function eventWhere(q: EventsQuery): SQL | undefined {
   const nonEmpty = <T>(xs: readonly T[] | undefined): xs is readonly T[] => xs !== undefined && xs.length > 0;
   const parts: (SQL | undefined)[] = [
     visibleOnly(q),
@@ -37,7 +37,8 @@ function eventWhere(q: EventsQuery): SQL | undefined {
     nonEmpty(q.targets) ? inArray(events.target, [...q.targets]) : undefined,
     nonEmpty(q.countries) ? inArray(events.country, [...q.countries]) : undefined,
     nonEmpty(q.claims) ? inArray(events.claim, [...q.claims]) : undefined,
-    q.minKilled ? gte(events.killedHigh, q.minKilled) : undefined,
+    // lib/filter reads a casualty range only when both ends are known.
+    q.minKilled ? and(gte(events.killedHigh, q.minKilled), isNotNull(events.killedLow)) : undefined,
     q.bbox
       ? sql`${events.geom} && ST_MakeEnvelope(${q.bbox[0]}, ${q.bbox[1]}, ${q.bbox[2]}, ${q.bbox[3]}, 4326)`
       : undefined,
@@ -58,16 +59,8 @@ export async function dataVersion(db: Db): Promise<string> {
  * Chain membership is a property of the whole link graph, not of the filtered view, so it costs
  * O(links) to compute: once per data version and store, then shared by every request.
  */
-const chainCache = new WeakMap<Db, { version: string; chains: Promise<Map<string, string>> }>();
-
-async function chainIndex(db: Db): Promise<Map<string, string>> {
-  const version = await dataVersion(db);
-  const hit = chainCache.get(db);
-  if (hit?.version === version) return hit.chains;
-  const chains = computeChainIndex(db);
-  chainCache.set(db, { version, chains });
-  chains.catch(() => chainCache.delete(db));
-  return chains;
+export function chainIndex(db: Db): Promise<Map<string, string>> {
+  return perVersion(db, "chains", () => computeChainIndex(db));
 }
 
 async function computeChainIndex(db: Db): Promise<Map<string, string>> {
@@ -80,7 +73,7 @@ async function computeChainIndex(db: Db): Promise<Map<string, string>> {
 }
 
 /** Events of the store that pass the pushed-down conditions only; queryView applies the rest. */
-async function selectEvents(db: Db, where: SQL | undefined): Promise<EventFeature[]> {
+export async function selectEvents(db: Db, where: SQL | undefined): Promise<EventFeature[]> {
   const rows = await db
     .select({
       e: events,
@@ -174,6 +167,30 @@ async function selectLinks(db: Db, where: SQL | undefined): Promise<LinkOut[]> {
   return rows.map((r) => toLinkOut({ ...r.l, fromStart: r.fromStart, toStart: r.toStart, articleText: r.articleText }, chains));
 }
 
+/** Values derived from the whole store, kept per data version: they cost a full scan to compute. */
+const versioned = new WeakMap<Db, { version: string; values: Map<string, Promise<unknown>> }>();
+
+async function perVersion<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+  const version = await dataVersion(db);
+  let entry = versioned.get(db);
+  if (entry?.version !== version) versioned.set(db, (entry = { version, values: new Map() }));
+  let value = entry.values.get(key) as Promise<T> | undefined;
+  if (!value) {
+    const values = entry.values;
+    values.set(key, (value = compute()));
+    value.catch(() => values.delete(key));
+  }
+  return value;
+}
+
+/** Every event of the store (the rejected ones too with status=all): the "of total" of counts. */
+export function countEvents(db: Db, q: Pick<EventsQuery, "status">): Promise<number> {
+  return perVersion(db, `count:${q.status}`, async () => {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(events).where(visibleOnly(q));
+    return Number(row?.n ?? 0);
+  });
+}
+
 /** The query's filters and playback settings, with every one left out set to "filter nothing". */
 const selectionOf = (q: EventsQuery): ViewSelection =>
   Object.fromEntries(SELECTION_KEYS.map((k) => [k, q[k] ?? DEFAULT_VIEW[k]])) as ViewSelection;
@@ -188,23 +205,30 @@ async function startDomainOf(db: Db, q: EventsQuery): Promise<[number, number]> 
 }
 
 /**
+ * The view's filters and playback cursor as pushed-down SQL (a superset of what lib/filter keeps),
+ * with the playback domain when a cursor needs it.
+ */
+export async function viewWhere(db: Db, q: EventsQuery): Promise<{ selection: ViewSelection; domain: [number, number] | null; where: SQL | undefined }> {
+  const selection = selectionOf(q);
+  const domain = selection.cursor ? await startDomainOf(db, q) : null;
+  const span = domain ? cursorSpan(selection, domain) : null;
+  return { selection, domain, where: and(eventWhere(q), span ? and(gte(events.dateStart, span[0]), lte(events.dateStart, span[1])) : undefined) };
+}
+
+/**
  * What a view shows: its events, the links between them, and "shown of total" where total counts
  * every event of the store (the rejected ones too with status=all, whatever the bounding box).
  */
 export async function queryView(db: Db, q: EventsQuery): Promise<FilterResult> {
-  const selection = selectionOf(q);
-  const domain = selection.cursor ? await startDomainOf(db, q) : null;
-  const span = domain ? cursorSpan(selection, domain) : null;
-  const where = and(eventWhere(q), span ? and(gte(events.dateStart, span[0]), lte(events.dateStart, span[1])) : undefined);
-  const candidates = await selectEvents(db, where);
-  // Both ends among the candidates, by subquery: a list of ids would not fit in one statement at scale.
-  const candidateIds = db.select({ id: events.id }).from(events).where(where);
+  const { selection, domain, where } = await viewWhere(db, q);
+  const [candidates, total] = await Promise.all([selectEvents(db, where), countEvents(db, q)]);
+  // The ids travel as one JSON parameter: a bound parameter per id would overflow the statement (and drizzle's stack) at scale.
+  const ids = sql`(select json_array_elements_text(${JSON.stringify(candidates.map((c) => c.id))}::json))`;
   const between = candidates.length
-    ? await selectLinks(db, and(q.status === "visible" ? ne(links.status, "rejected") : undefined, inArray(links.fromEvent, candidateIds), inArray(links.toEvent, candidateIds)))
+    ? await selectLinks(db, and(q.status === "visible" ? ne(links.status, "rejected") : undefined, sql`${links.fromEvent} in ${ids}`, sql`${links.toEvent} in ${ids}`))
     : [];
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(events).where(visibleOnly(q));
   const r = filterView(candidates, between, selection, domain);
-  return { ...r, counts: { shown: r.counts.shown, total: Number(row?.n ?? 0) } };
+  return { ...r, counts: { shown: r.counts.shown, total } };
 }
 
 export async function listEvents(db: Db, q: EventsQuery): Promise<EventFeature[]> {

@@ -144,3 +144,35 @@ export const ExportParams = ApiParams.extend({ format: ExportFormat.default("geo
  * plus the API's own parameters. /api/events, /api/links and /api/export all read it from the page's URL parameters.
  */
 export type EventsQuery = Partial<ViewSelection> & ApiParams;
+
+/**
+ * /api/aggregates: what a view shows, counted for a map at `zoom` instead of listed, so the
+ * payload depends on the viewport and the zoom, not on the number of events. Cells are a grid of
+ * `cellDeg` degrees (lib/map/aggregate.ts cellOf); `f` counts per family in FAMILIES order.
+ */
+export const AggregateCell = z.object({
+  cx: z.number().int(),
+  cy: z.number().int(),
+  /** Mean position of the cell's events, so a marker sits where they are, not at the cell's corner. */
+  lon: z.number(),
+  lat: z.number(),
+  n: z.number().int(),
+  f: z.array(z.number().int()),
+});
+export type AggregateCell = z.infer<typeof AggregateCell>;
+
+export const AggregateOut = z.object({
+  zoom: z.number().int(),
+  cellDeg: z.number(),
+  families: z.array(Family),
+  cells: z.array(AggregateCell),
+  /** Events per start day over the view's filters and window, playback cursor left out: the timeline's histogram. */
+  days: z.array(z.object({ day: IsoDate, n: z.number().int() })),
+  /** Links with both ends shown, counted per pair of cells (a cell to itself included). */
+  arcs: z.array(z.object({ from: z.tuple([z.number().int(), z.number().int()]), to: z.tuple([z.number().int(), z.number().int()]), n: z.number().int() })),
+  counts: z.object({ shown: z.number().int(), total: z.number().int() }),
+});
+export type AggregateOut = z.infer<typeof AggregateOut>;
+
+export const MAX_AGGREGATE_ZOOM = 16;
+export const AggregateParams = ApiParams.extend({ zoom: z.coerce.number().int().min(0).max(MAX_AGGREGATE_ZOOM) });

@@ -467,6 +467,11 @@ export function viewToApiQuery(view: ViewFilters): string {
   return serializeKeys({ ...DEFAULT_VIEW, ...view }, FILTER_KEYS);
 }
 
+/** The filters and playback cursor of a view as API parameters: what a client asking the store per view sends. */
+export function selectionToApiQuery(view: ViewSelection): string {
+  return serializeKeys({ ...DEFAULT_VIEW, ...view }, SELECTION_KEYS);
+}
+
 /** Fields that move continuously (the camera as the map is dragged, the cursor as playback runs). */
 const TRANSIENT_KEYS: readonly (keyof View)[] = ["camera", "cursor"];
 

@@ -2,12 +2,15 @@
 /**
  * Loads events and links from the app's own API, checks their shape, and shows the page with the
  * view its URL asked for; what the URL asked for and could not be used is named in a notice
- * straight away, before the data arrives.
+ * straight away, before the data arrives. A store larger than FULL_LOAD_LIMIT is never sent
+ * whole: ScaleStrikeline asks for it per view.
  */
 import { useCallback, useEffect, useState } from "react";
-import { EventCollection, EventDetail, LinkList } from "@/lib/api";
+import { AggregateOut, EventCollection, EventDetail, LinkList } from "@/lib/api";
+import { FULL_LOAD_LIMIT } from "@/lib/map/scale-layers";
 import type { Dropped, View } from "@/lib/url-state";
 import { DroppedNotice } from "./DroppedNotice";
+import { ScaleStrikeline } from "./ScaleStrikeline";
 import { StrikelineApp, type StrikelineData } from "./StrikelineApp";
 
 async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
@@ -16,7 +19,11 @@ async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
   return res.json();
 }
 
-async function loadData(signal?: AbortSignal): Promise<StrikelineData> {
+/** The whole store when it is small enough to filter and play back in memory; only its size otherwise. */
+async function loadData(signal?: AbortSignal): Promise<StrikelineData | { total: number }> {
+  // An empty box: the store's size alone, at the cost of a count.
+  const { total } = AggregateOut.parse(await getJson("/api/aggregates?bbox=0,0,0,0&zoom=0", signal)).counts;
+  if (total > FULL_LOAD_LIMIT) return { total };
   const [events, links] = await Promise.all([getJson("/api/events", signal), getJson("/api/links", signal)]);
   return { events: EventCollection.parse(events).features, links: LinkList.parse(links).links };
 }
@@ -34,7 +41,7 @@ type Props = {
 };
 
 export function ApiStrikeline({ onlineStyleUrl, initialView, dropped, embed = false }: Props) {
-  const [data, setData] = useState<StrikelineData | null>(null);
+  const [data, setData] = useState<StrikelineData | { total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
@@ -66,6 +73,8 @@ export function ApiStrikeline({ onlineStyleUrl, initialView, dropped, embed = fa
         <div className="status" role="status">
           Loading events…
         </div>
+      ) : "total" in data ? (
+        <ScaleStrikeline initialView={initialView} total={data.total} />
       ) : (
         <StrikelineApp data={data} loadDetail={detail} onDataChanged={embed ? undefined : reload} onlineStyleUrl={onlineStyleUrl} initialView={initialView} embed={embed} />
       )}

@@ -2,7 +2,7 @@ import { getGeocoder } from "@/geo";
 import type { GeoPrecision, PlaceKind } from "@/lib/schema";
 import { GazetteerParams } from "@/lib/review-api";
 import { gateRead } from "../editor";
-import { parseQuery, respond } from "../respond";
+import { parseQuery, requestUrl, respond } from "../respond";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +13,7 @@ const precisionOfKind = (kind: PlaceKind): GeoPrecision => (kind === "country" ?
 export function GET(req: Request) {
   return respond(async () => {
     gateRead(req);
-    const { q, context } = parseQuery(GazetteerParams, new URL(req.url).searchParams);
+    const { q, context } = parseQuery(GazetteerParams, requestUrl(req).searchParams);
     const r = (await getGeocoder()).geocode(q, context ? { context } : {});
     if (!r.resolved) return { results: [] };
     return {

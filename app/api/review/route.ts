@@ -2,7 +2,7 @@ import { getStore } from "@/db/client";
 import { reviewQueue } from "@/db/review";
 import { ReviewParams } from "@/lib/review-api";
 import { gateRead } from "../editor";
-import { parseQuery, respond } from "../respond";
+import { parseQuery, requestUrl, respond } from "../respond";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export function GET(req: Request) {
   return respond(async () => {
     gateRead(req);
-    const { limit } = parseQuery(ReviewParams, new URL(req.url).searchParams);
+    const { limit } = parseQuery(ReviewParams, requestUrl(req).searchParams);
     return reviewQueue((await getStore()).db, { limit });
   });
 }

@@ -2,7 +2,7 @@ import { getStore } from "@/db/client";
 import { overrideLog } from "@/db/overrides";
 import { LogParams } from "@/lib/review-api";
 import { gateRead } from "../../editor";
-import { parseQuery, respond } from "../../respond";
+import { parseQuery, requestUrl, respond } from "../../respond";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export function GET(req: Request) {
   return respond(async () => {
     gateRead(req);
-    const q = parseQuery(LogParams, new URL(req.url).searchParams);
+    const q = parseQuery(LogParams, requestUrl(req).searchParams);
     return { entries: await overrideLog((await getStore()).db, q) };
   });
 }

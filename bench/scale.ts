@@ -1,0 +1,290 @@
+/**
+ * Scale bench, through the real server and store: for each store kind and size it writes that
+ * many synthetic events (`strikeline synth`), serves the built app on them (`next start`) and
+ * measures, over HTTP:
+ *   - p50 / p95 latency of viewport queries: counts for the region at zoom 5 (/api/aggregates)
+ *     and the events of one city's box in one month (/api/events?bbox=…);
+ *   - the server's resident memory after those queries;
+ * and, at the largest size of the first store, in Chromium:
+ *   - bytes on the wire for the first view (basemap, fonts, scripts, data), compressed as sent;
+ *   - time from navigation to the first complete map frame and main-thread long tasks, against a
+ *     bare MapLibre page with an empty style (/bench/bare) in the same browser and run.
+ * Figures and ratios are printed (and written to bench/out/scale.json); nothing is asserted.
+ *
+ *   npx tsx bench/scale.ts [--stores postgres,pglite] [--sizes 20000,2000000] [--pglite-sizes 20000,200000] [--port 3320] [--json]
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { chromium } from "@playwright/test";
+import type {} from "../app/components/test-hook";
+import { env } from "../lib/env";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+
+export type StoreFigures = {
+  store: "postgres" | "pglite";
+  events: number;
+  loadSeconds: number;
+  aggregatesP50Ms: number;
+  aggregatesP95Ms: number;
+  eventsP50Ms: number;
+  eventsP95Ms: number;
+  eventsReturned: number;
+  serverRssMb: number;
+};
+export type FirstViewFigures = {
+  events: number;
+  store: string;
+  bytes: number;
+  requests: number;
+  firstFrameMs: number;
+  longTasksMs: number;
+  bare: { firstFrameMs: number; longTasksMs: number; bytes: number };
+};
+export type ScaleBenchResult = { machine: string; stores: StoreFigures[]; firstView: FirstViewFigures | null; ratios: Record<string, number> };
+
+/** PGlite loads about 2k events/s here (PostgreSQL 12k/s), so its default sizes stop short of 2M. */
+export const SCALE_DEFAULTS = { stores: ["postgres", "pglite"] as ("postgres" | "pglite")[], sizes: [20_000, 2_000_000], pgliteSizes: [20_000, 200_000], port: 3320 };
+
+const REGION_AGGREGATES = "/api/aggregates?bbox=25,10,65,42&zoom=5";
+const CITY_EVENTS = "/api/events?bbox=44.1,33.1,44.6,33.5&from=2019-03-01&to=2019-03-31";
+const ROUNDS = 15;
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+};
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+type Target = { store: "postgres" | "pglite"; env: Record<string, string>; cleanup: () => Promise<void> };
+
+async function freshTarget(store: "postgres" | "pglite"): Promise<Target> {
+  if (store === "pglite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strikeline-scale-"));
+    return { store, env: { STRIKELINE_DATA_DIR: dir, DATABASE_URL: "" }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const admin = env().testDatabaseUrl;
+  const name = `strikeline_scale_${process.pid}`;
+  const run = async (q: string) => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    await c.query(q);
+    await c.end();
+  };
+  await run(`drop database if exists ${name} with (force)`);
+  await run(`create database ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { store, env: { DATABASE_URL: url.toString() }, cleanup: () => run(`drop database if exists ${name} with (force)`) };
+}
+
+function synth(t: Target, n: number): number {
+  const r = spawnSync(process.execPath, [path.join(root, "bin", "strikeline.mjs"), "synth", "--events", String(n), "--json"], {
+    cwd: root,
+    env: { ...process.env, ...t.env },
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  if (r.status !== 0) throw new Error(`synth failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!).seconds;
+}
+
+async function serve(t: Target, port: number): Promise<{ url: string; child: ChildProcess; stop: () => void }> {
+  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no build: run `npm run build` first");
+  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: { ...process.env, ...t.env },
+    stdio: "ignore",
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${url}/api/aggregates?bbox=0,0,0,0&zoom=0`)).ok) return { url, child, stop: () => child.kill("SIGTERM") };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill("SIGTERM");
+  throw new Error("next start did not answer");
+}
+
+/** Resident memory of a process and its descendants (next start runs the server in a child), MB. */
+function rssMb(pid: number): number {
+  const ps = spawnSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" }).stdout.trim().split("\n").map((l) => l.trim().split(/\s+/).map(Number));
+  const tree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [p, pp] of ps) if (!tree.has(p!) && tree.has(pp!)) (tree.add(p!), (grew = true));
+  }
+  return ps.filter(([p]) => tree.has(p!)).reduce((s, [, , rss]) => s + rss!, 0) / 1024;
+}
+
+async function timed(url: string): Promise<{ ms: number; body: unknown }> {
+  const t0 = performance.now();
+  const res = await fetch(url);
+  const body = await res.json();
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${JSON.stringify(body)}`);
+  return { ms: performance.now() - t0, body };
+}
+
+async function measureStore(t: Target, n: number, port: number, loadSeconds: number): Promise<StoreFigures> {
+  const server = await serve(t, port);
+  try {
+    // The first request builds the chain index of this data version; later ones share it.
+    await timed(server.url + REGION_AGGREGATES);
+    await timed(server.url + CITY_EVENTS);
+    const agg: number[] = [];
+    const evs: number[] = [];
+    let returned = 0;
+    for (let i = 0; i < ROUNDS; i++) {
+      agg.push((await timed(server.url + REGION_AGGREGATES)).ms);
+      const e = await timed(server.url + CITY_EVENTS);
+      evs.push(e.ms);
+      returned = (e.body as { features: unknown[] }).features.length;
+    }
+    return {
+      store: t.store,
+      events: n,
+      loadSeconds: r1(loadSeconds),
+      aggregatesP50Ms: r1(quantile(agg, 0.5)),
+      aggregatesP95Ms: r1(quantile(agg, 0.95)),
+      eventsP50Ms: r1(quantile(evs, 0.5)),
+      eventsP95Ms: r1(quantile(evs, 0.95)),
+      eventsReturned: returned,
+      serverRssMb: Math.round(rssMb(server.child.pid!)),
+    };
+  } finally {
+    server.stop();
+    await new Promise((r) => setTimeout(r, 1500));
+  }
+}
+
+/** Long tasks summed from navigation until the map's first complete frame; bytes as received. */
+async function firstView(url: string): Promise<{ firstFrameMs: number; longTasksMs: number; bytes: number; requests: number }> {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: number };
+      w.__longTasks = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks += e.duration;
+      }).observe({ type: "longtask", buffered: true });
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    let bytes = 0;
+    let requests = 0;
+    cdp.on("Network.loadingFinished", (e) => {
+      bytes += e.encodedDataLength;
+      requests++;
+    });
+    await page.goto(url);
+    await page.waitForFunction(
+      () => {
+        const m = window.__strikeline?.map;
+        return !!m && m.loaded() && m.areTilesLoaded() && m.isStyleLoaded();
+      },
+      undefined,
+      { timeout: 180_000, polling: "raf" },
+    );
+    const firstFrameMs = await page.evaluate(() => performance.now());
+    // Data requests started by the map's load finish after it: let them land before counting bytes.
+    await page.waitForLoadState("networkidle");
+    const longTasksMs = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
+    return { firstFrameMs: r1(firstFrameMs), longTasksMs: r1(longTasksMs), bytes, requests };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function runScaleBench(opts: { stores: ("postgres" | "pglite")[]; sizes: number[]; pgliteSizes: number[]; port: number }): Promise<ScaleBenchResult> {
+  const stores: StoreFigures[] = [];
+  let first: FirstViewFigures | null = null;
+  for (const store of opts.stores) {
+    const t = await freshTarget(store);
+    try {
+      const sizes = store === "pglite" ? opts.pgliteSizes : opts.sizes;
+      for (const n of sizes) {
+        console.error(`[scale] ${store}: writing ${n} events`);
+        const seconds = synth(t, n);
+        console.error(`[scale] ${store}: ${n} written in ${seconds.toFixed(0)} s, measuring`);
+        stores.push(await measureStore(t, n, opts.port, seconds));
+        if (!first && n === Math.max(...sizes)) {
+          const server = await serve(t, opts.port);
+          try {
+            const page = await firstView(`${server.url}/`);
+            const bare = await firstView(`${server.url}/bench/bare`);
+            first = { events: n, store, ...page, bare: { firstFrameMs: bare.firstFrameMs, longTasksMs: bare.longTasksMs, bytes: bare.bytes } };
+          } finally {
+            server.stop();
+            await new Promise((r) => setTimeout(r, 1500));
+          }
+        }
+      }
+    } finally {
+      await t.cleanup();
+    }
+  }
+  const ratios: Record<string, number> = {};
+  for (const store of opts.stores) {
+    const rows = stores.filter((s) => s.store === store).sort((a, b) => a.events - b.events);
+    const [small, big] = [rows[0], rows[rows.length - 1]];
+    if (small && big && big !== small) {
+      ratios[`${store} aggregates p50 ${big.events}/${small.events}`] = r1(big.aggregatesP50Ms / small.aggregatesP50Ms);
+      ratios[`${store} events p50 ${big.events}/${small.events}`] = r1(big.eventsP50Ms / small.eventsP50Ms);
+    }
+  }
+  const pglBig = stores.filter((s) => s.store === "pglite").sort((a, b) => b.events - a.events)[0];
+  const pgSame = pglBig && stores.find((s) => s.store === "postgres" && s.events === pglBig.events);
+  if (pglBig && pgSame) {
+    ratios[`pglite/postgres aggregates p50 at ${pglBig.events}`] = r1(pglBig.aggregatesP50Ms / pgSame.aggregatesP50Ms);
+    ratios[`pglite/postgres events p50 at ${pglBig.events}`] = r1(pglBig.eventsP50Ms / pgSame.eventsP50Ms);
+  }
+  if (first) {
+    ratios["first frame / bare page"] = r1(first.firstFrameMs / first.bare.firstFrameMs);
+    ratios["long tasks / bare page"] = r1(first.longTasksMs / Math.max(1, first.bare.longTasksMs));
+  }
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
+  const result = { machine, stores, firstView: first, ratios };
+  fs.mkdirSync(path.join(root, "bench", "out"), { recursive: true });
+  fs.writeFileSync(path.join(root, "bench", "out", "scale.json"), JSON.stringify(result, null, 2));
+  return result;
+}
+
+const list = (flag: string, fallback: string) => {
+  const i = process.argv.indexOf(flag);
+  return (i >= 0 ? process.argv[i + 1]! : fallback).split(",").filter(Boolean);
+};
+
+export function printScale(r: ScaleBenchResult, print: (line: string) => void = console.log): void {
+  print(`machine: ${r.machine}`);
+  for (const s of r.stores)
+    print(
+      `${s.store.padEnd(9)} ${String(s.events).padStart(8)} events  load ${s.loadSeconds} s  region counts p50 ${s.aggregatesP50Ms} ms (p95 ${s.aggregatesP95Ms})` +
+        `  city month p50 ${s.eventsP50Ms} ms (p95 ${s.eventsP95Ms}, ${s.eventsReturned} events)  server RSS ${s.serverRssMb} MB`,
+    );
+  if (r.firstView) {
+    const f = r.firstView;
+    print(`first view at ${f.events} events (${f.store}): ${(f.bytes / 1024).toFixed(0)} KB in ${f.requests} requests, first frame ${f.firstFrameMs} ms, long tasks ${f.longTasksMs} ms`);
+    print(`bare MapLibre page:        ${(f.bare.bytes / 1024).toFixed(0)} KB, first frame ${f.bare.firstFrameMs} ms, long tasks ${f.bare.longTasksMs} ms`);
+  }
+  for (const [k, v] of Object.entries(r.ratios)) print(`${k}: ×${v}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  const r = await runScaleBench({
+    stores: list("--stores", String(SCALE_DEFAULTS.stores)) as ("postgres" | "pglite")[],
+    sizes: list("--sizes", String(SCALE_DEFAULTS.sizes)).map(Number),
+    pgliteSizes: list("--pglite-sizes", String(SCALE_DEFAULTS.pgliteSizes)).map(Number),
+    port: Number(list("--port", String(SCALE_DEFAULTS.port))[0]),
+  });
+  if (process.argv.includes("--json")) console.log(JSON.stringify(r));
+  else printScale(r);
+}
