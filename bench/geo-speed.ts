@@ -1,6 +1,6 @@
 /**
  * Geocoder speed and size: time to import the code (zod, Turf) and to load the prebuilt
- * gazetteer, the heap the gazetteer takes, and lookups per second for plain names, names with a
+ * gazetteer, the heap the gazetteer takes, the first answer that needs the shape file, and lookups per second for plain names, names with a
  * short context, and qualified mentions.
  *
  *   npx tsx bench/geo-speed.ts          (the index must be built: npx tsx geo/build-index.ts)
@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
-import { INDEX_FILE } from "../geo/index-format";
+import { INDEX_FILE, SHAPES_FILE } from "../geo/index-format";
 
 /** Mentions of the kind the seed events produce, cycled through in the loops. */
 const PLAIN = ["Baghdad", "Beirut", "Damascus", "Kirkuk", "Camp Taji", "Gulf of Oman", "Tehran", "Erbil", "Tripoli", "Georgia", "Springfield", "Deir al-Zour"];
@@ -35,6 +35,12 @@ async function measure(): Promise<Record<string, number | string>> {
   global.gc?.();
   const heapMb = (process.memoryUsage().heapUsed - heap0) / 1e6;
 
+  // The first answer with a polygon reads the shape file: once per process, after the index.
+  const t2 = performance.now();
+  geo.geocode("Ontario");
+  const shapesMs = performance.now() - t2;
+  const shapesMb = fs.statSync(path.join(process.cwd(), SHAPES_FILE)).size / 1e6;
+
   const loop = (mentions: string[], n: number, context?: string) => {
     geo.geocode(mentions[0] ?? "", { context }); // warm the context cache and lazy data
     const t = performance.now();
@@ -50,6 +56,8 @@ async function measure(): Promise<Record<string, number | string>> {
     "index load ms": Math.round(loadMs),
     "heap MB": Math.round(heapMb),
     "index MB": Math.round(indexMb * 10) / 10,
+    "first polygon answer ms": Math.round(shapesMs),
+    "shapes MB": Math.round(shapesMb * 10) / 10,
     "lookups/s plain": plain,
     "lookups/s with context": withContext,
     "lookups/s qualified": qualified,

@@ -14,6 +14,7 @@ import type { GazRecord } from "./record";
 import { GEO_SOURCES } from "./result";
 import { absorbSubunits, loadAdmin1 } from "./sources/admin1";
 import { loadAdmin2 } from "./sources/admin2";
+import { cscDivisions, loadCscPoints } from "./sources/csc";
 import { loadAirports } from "./sources/airports";
 import { loadCurated } from "./sources/curated";
 import { loadGeoNames } from "./sources/geonames";
@@ -136,7 +137,8 @@ export interface BuildSummary {
 
 export function buildIndex(root: string = process.cwd()): BuildSummary {
   const curated = loadCurated(root);
-  const countries = loadCountries(root);
+  const csc = loadCscPoints(root);
+  const countries = loadCountries(root, csc.countries);
   const airports = loadAirports(root);
   const geonames = loadGeoNames(root);
   const { regions, subunits } = absorbSubunits(
@@ -145,7 +147,9 @@ export function buildIndex(root: string = process.cwd()): BuildSummary {
     keysOf,
   );
   const areas = [...countries, ...subunits, ...loadUsCounties(root), ...regions];
-  const districts = dropDuplicatesOf([...curated, ...areas], yieldToNamesakeTowns(loadAdmin2(root, geonames), geonames, 0));
+  const admin2 = dropDuplicatesOf([...curated, ...areas], yieldToNamesakeTowns(loadAdmin2(root, geonames), geonames, 0));
+  const divisions = dropDuplicatesOf([...curated, ...areas, ...admin2], yieldToNamesakeTowns(cscDivisions(csc.states), geonames, 0));
+  const districts = [...admin2, ...divisions];
   const records = [...curated, ...dropDuplicatesOf(curated, [...areas, ...districts, ...airports, ...geonames])];
 
   const index: IndexFile = {

@@ -36,6 +36,48 @@ export function countryOfDemonym(word: string): string | undefined {
   return DEMONYM_TO_COUNTRY.get(normalizeName(word).replace(/s$/, "")) ?? DEMONYM_TO_COUNTRY.get(normalizeName(word));
 }
 
+/** What the text calls a place: "the town of Kent" is a town, "Cordoba province" the province. */
+export type KindCue = "town" | "region";
+
+const TOWN_WORDS = "city|town|village|township|hamlet|suburb|borough";
+const REGION_WORDS = "province|state|region|governorate|oblast|prefecture|department|canton";
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * The kind the text itself gives the mention, if it says one: "the city of X" or "the town of X"
+ * makes X a town, "X province" or "the state of X" a region. A bare "X City" is left alone: it is
+ * usually a name of its own ("Mexico City"), not a word about X. When the text says both, neither counts.
+ */
+export function kindCue(text: string | undefined, mention: string): KindCue | undefined {
+  if (!text || mention.length < 3) return undefined;
+  const m = escapeRegExp(mention).replace(/\s+/g, "\\s+");
+  const town = new RegExp(`\\b(?:${TOWN_WORDS})\\s+of\\s+(?:the\\s+)?${m}\\b`, "i").test(text);
+  const region =
+    new RegExp(`\\b${m}\\s+(?:${REGION_WORDS})\\b`, "i").test(text) ||
+    new RegExp(`\\b(?:${REGION_WORDS})\\s+of\\s+(?:the\\s+)?${m}\\b`, "i").test(text);
+  if (town === region) return undefined;
+  return town ? "town" : "region";
+}
+
+/**
+ * The state, province or country the text puts the mention in, as in "LONDON, Ontario" or
+ * "Kent, Ohio": the capitalised words after the first "Mention," the text writes. The caller
+ * decides whether they name a place that contains it.
+ */
+export function parentCue(text: string | undefined, mention: string): string | undefined {
+  if (!text || mention.length < 3) return undefined;
+  const m = escapeRegExp(mention).replace(/\s+/g, "\\s+");
+  const at = new RegExp(`\\b${m},[ \\t]+`, "iu").exec(text);
+  if (!at) return undefined;
+  const words = /^\p{Lu}[\p{L}.]*(?:[ \t]\p{Lu}[\p{L}.]*){0,2}/u.exec(text.slice(at.index + at[0].length))?.[0];
+  // A trailing full stop goes: names are looked up without it, so "Calif" still finds "Calif.".
+  const parent = words?.replace(/\.+$/, "");
+  return parent && normalizeName(parent) !== normalizeName(mention) ? parent : undefined;
+}
+
 /** Capitalised words that start sentences or name things other than places far more often than not. */
 const STOP = new Set([
   "the", "a", "an", "and", "but", "or", "he", "she", "it", "they", "we", "i", "you", "in", "on", "at", "of", "for", "to",
@@ -126,11 +168,27 @@ function count(top: Place, ev: Pick<Evidence, "countries" | "admin1" | "anchors"
   ev.anchors.push(top);
 }
 
-/** One name found in the text: its normalised key, where it stands (word index), and what it says. */
+/** One name found in the text: its normalised key, where it stands (word index), what it says, and how much. */
 interface Occurrence {
   key: string;
   at: number;
   ev: Evidence;
+  /** 1, or more for a dateline, which says where the story is set. */
+  weight: number;
+}
+
+/** A dateline's places count this many times over: "LONDON, Ontario (AP) —" sets the scene for every later name. */
+const DATELINE_WEIGHT = 3;
+
+/**
+ * Where a dateline stands: a line that opens with a capitalised place ("BEIRUT", "LONDON,
+ * Ontario") and then an agency in brackets or a dash, within the first lines. Character range, or undefined.
+ */
+export function datelineSpan(text: string): [number, number] | undefined {
+  const m = /^[ \t]*(\p{Lu}[\p{Lu}\p{M} .'’-]{2,}(?:,[ \t]+\p{Lu}[\p{L}\p{M}. ]{1,30}?)?)[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:—|–|-|:)[ \t]/mu.exec(text.slice(0, 400));
+  if (!m || m[1] === undefined) return undefined;
+  const start = m.index + m[0].indexOf(m[1]);
+  return [start, start + m[1].length];
 }
 
 /**
@@ -154,10 +212,10 @@ export class ContextEvidence {
     const towns: Place[][] = [];
     for (const o of this.occurrences) {
       if (o.key === excludeKey) continue;
-      for (const [k, v] of o.ev.countries) add(countries, k, v);
-      for (const [k, v] of o.ev.admin1) add(admin1, k, v);
+      for (const [k, v] of o.ev.countries) add(countries, k, v * o.weight);
+      for (const [k, v] of o.ev.admin1) add(admin1, k, v * o.weight);
       anchors.push(...o.ev.anchors);
-      towns.push(...o.ev.towns);
+      for (let n = 0; n < o.weight; n++) towns.push(...o.ev.towns);
     }
     const shares = normalizeShares(countries);
     const admin1Shares = normalizeShares(admin1);
@@ -173,15 +231,17 @@ const NO_EVIDENCE = new ContextEvidence([]);
 /** Scans capitalised phrases of the text for gazetteer names and demonyms. */
 export function buildContext(text: string, gaz: Gazetteer): ContextEvidence {
   const occurrences: Occurrence[] = [];
+  const dateline = datelineSpan(text);
+  const tokens = [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)];
   const evidenceAt = (key: string, at: number): Evidence => {
     const ev: Evidence = { countries: new Map(), admin1: new Map(), anchors: [], towns: [] };
-    occurrences.push({ key, at, ev });
+    const offset = tokens[at]?.index ?? -1;
+    const weight = dateline && offset >= dateline[0] && offset < dateline[1] ? DATELINE_WEIGHT : 1;
+    occurrences.push({ key, at, ev, weight });
     return ev;
   };
   // Possessives go ("Lebanon's north" names Lebanon); trailing full stops too, except in initials ("U.S.").
-  const words = (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).map((w) =>
-    w.replace(/['’]s$/u, "").replace(/(?<!\b\p{L})\.+$/u, ""),
-  );
+  const words = tokens.map(([w]) => w.replace(/['’]s$/u, "").replace(/(?<!\b\p{L})\.+$/u, ""));
   for (let i = 0; i < words.length; i++) {
     const first = words[i] ?? "";
     if (!/^\p{Lu}/u.test(first)) continue;

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PLACE_KINDS, type GeoPrecision } from "../lib/schema";
-import { IndexHeader, INDEX_FILE, SHAPES_FILE, ShapesFile, type IndexFile } from "./index-format";
+import { IndexHeader, INDEX_FILE, SHAPES_FILE, ShapesHeader, type IndexFile, type ShapesFile } from "./index-format";
 import { skeletonKey } from "./normalize";
 import type { GazRecord } from "./record";
 import { GEO_SOURCES, type AreaGeometry } from "./result";
@@ -115,7 +115,11 @@ export class Gazetteer {
   }
 
   private loadShapes(): ShapesFile {
-    this.shapes ??= ShapesFile.parse(JSON.parse(fs.readFileSync(this.shapesPath, "utf8")));
+    if (!this.shapes) {
+      const raw: unknown = JSON.parse(fs.readFileSync(this.shapesPath, "utf8"));
+      ShapesHeader.parse(raw);
+      this.shapes = raw as ShapesFile;
+    }
     return this.shapes;
   }
 

@@ -9,7 +9,7 @@
 import * as turf from "@turf/turf";
 import type { GeoPrecision, PlaceKind } from "../lib/schema";
 import { offsetFrom, offshore, partOfPoint, partOfShape, radiusArea, sharedBorder, waterOff, type Located } from "./area";
-import { ContextCache, countryOfDemonym, type ContextProfile } from "./context";
+import { ContextCache, countryOfDemonym, kindCue, parentCue, type ContextProfile } from "./context";
 import { US_STATE_ABBREVIATIONS } from "./data/subunit-names";
 import type { Gazetteer, Place } from "./gazetteer";
 import { normalizeName } from "./normalize";
@@ -33,6 +33,9 @@ const PROVINCE_KINDS = new Set<PlaceKind>(["province", "region"]);
 const BASE_KINDS = new Set<PlaceKind>(["base", "airport"]);
 const AIRPORT_KINDS = new Set<PlaceKind>(["airport"]);
 const COUNTRY_KINDS = new Set<PlaceKind>(["country"]);
+const TOWN_KINDS = new Set<PlaceKind>(["city", "town", "suburb"]);
+/** What the text calls the place ("the town of Kent") outweighs a region's lead over a same-named town. */
+const CUE_BONUS = 2;
 
 /** A loose spelling match is only taken for a place of some standing or one the context supports. */
 const LOOSE_MIN_SCORE = 4;
@@ -147,8 +150,19 @@ export class Resolver implements Geocoder {
     const evidence = this.contexts.get(opts.context);
     const ctx = evidence.profile(normalizeName(cleaned));
 
-    const whole = this.read(cleaned, ctx);
-    if (whole) return this.result(mention, whole);
+    const cue = kindCue(opts.context, cleaned);
+    const cued: RankOptions = cue ? { prefer: { kinds: cue === "town" ? TOWN_KINDS : PROVINCE_KINDS, bonus: CUE_BONUS } } : {};
+    const whole = this.read(cleaned, ctx, cued);
+    if (whole) {
+      // "LONDON, Ontario" or "Kent, Ohio" in the text settles which London or Kent it means. Not
+      // for a state or country itself: "Texas, Florida" is a list, not Texas inside Florida.
+      const parent = AREAL.has(whole.best.place.kind) ? undefined : parentCue(opts.context, cleaned);
+      const narrowed = parent ? this.parentFilter(parent, ctx) : undefined;
+      const inParent = narrowed?.areal ? this.read(cleaned, ctx, { ...cued, ...narrowed.filter }) : undefined;
+      // Only a place of that very name: in "Washington, New York and Chicago" no New York town that
+      // merely lists "Washington" among its old names is meant.
+      return this.result(mention, inParent?.best.match === "primary" ? inParent : whole);
+    }
 
     const { core, q } = parseQualifier(cleaned);
     if (q.type !== "embassy" && q.type !== "border") {
@@ -459,18 +473,19 @@ export class Resolver implements Geocoder {
   }
 
   /** "Portland, Maine", "Lebanon, Pa.", "Tripoli, Libya": the parent narrows the readings. */
-  private within(mention: string, core: string, parent: string, ctx: ContextProfile): GeocodeResult {
+  /** What "X, Parent" narrows X to: a US state's towns, a province's, a country's; `areal` says the parent is a state or country. */
+  private parentFilter(parent: string, ctx: ContextProfile): { filter: RankOptions; areal: boolean } {
     const abbrev = Object.entries(US_STATE_ABBREVIATIONS).find(([, forms]) => forms.some((f) => normalizeName(f) === normalizeName(parent)));
-    const parentPlace = abbrev ? undefined : this.read(parent, ctx)?.best.place;
-    const filter: RankOptions = abbrev
-      ? { admin1: { country: "US", code: abbrev[0] } }
-      : parentPlace?.kind === "country" && parentPlace.country
-        ? { country: parentPlace.country }
-        : parentPlace?.country && parentPlace.admin1 && parentPlace.kind === "province"
-          ? { admin1: { country: parentPlace.country, code: parentPlace.admin1 } }
-          : parentPlace?.country
-            ? { country: parentPlace.country }
-            : {};
+    if (abbrev) return { filter: { admin1: { country: "US", code: abbrev[0] } }, areal: true };
+    const p = this.read(parent, ctx)?.best.place;
+    const areal = p?.kind === "country" || p?.kind === "province";
+    if (!p?.country) return { filter: {}, areal: false };
+    if (p.kind === "province" && p.admin1) return { filter: { admin1: { country: p.country, code: p.admin1 } }, areal };
+    return { filter: { country: p.country }, areal };
+  }
+
+  private within(mention: string, core: string, parent: string, ctx: ContextProfile): GeocodeResult {
+    const { filter } = this.parentFilter(parent, ctx);
     const r = this.read(core, ctx, filter) ?? this.read(core, ctx, filter, true);
     if (r) return this.result(mention, r);
     // The parent did not narrow to anything known: the parent itself is the best we can say.

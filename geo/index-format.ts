@@ -51,3 +51,11 @@ export const ShapesFile = z.object({
   land: AreaGeometry,
 });
 export type ShapesFile = z.infer<typeof ShapesFile>;
+
+/**
+ * What the loader checks of the shape file: its layout and each shape's type, not every
+ * coordinate. The file is this builder's own output, and checking 10 MB of coordinates with zod
+ * took longer than parsing them.
+ */
+const ShapeHeader = z.object({ type: z.enum(["Polygon", "MultiPolygon"]), coordinates: z.array(z.unknown()) });
+export const ShapesHeader = z.object({ places: z.record(z.string(), ShapeHeader), land: ShapeHeader });

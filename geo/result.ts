@@ -6,7 +6,7 @@ import { z } from "zod";
 import { GeoPrecision, PlaceKind } from "../lib/schema";
 
 /** Which gazetteer a winning entry came from. */
-export const GEO_SOURCES = ["geonames", "curated", "airports", "naturalearth", "uscensus"] as const;
+export const GEO_SOURCES = ["geonames", "curated", "airports", "naturalearth", "uscensus", "countrystatecity"] as const;
 export const GeoSource = z.enum(GEO_SOURCES);
 export type GeoSource = z.infer<typeof GeoSource>;
 

@@ -100,7 +100,8 @@ function arealRecord(
   };
 }
 
-export function loadCountries(root: string): GazRecord[] {
+/** `points`: a conventional point per country (ISO alpha-2 → [lat, lon]), used where COUNTRY_POINTS has none and it lies inside. */
+export function loadCountries(root: string, points: ReadonlyMap<string, readonly [number, number]> = new Map()): GazRecord[] {
   const out: GazRecord[] = [];
   for (const f of features(readTopology(root, "world-atlas", "countries-50m.json"), "countries")) {
     const label = String(f.properties?.name ?? "");
@@ -116,7 +117,10 @@ export function loadCountries(root: string): GazRecord[] {
     // Abbreviations with dots ("U.S.") only survive as aliases written out in COUNTRY_ALIASES.
     for (const a of COUNTRY_ALIASES[iso] ?? []) if (a.includes(".")) aliases.push(a);
     const record = arealRecord(name, aliases, f.geometry, "country", iso, null, level === "country" ? 6.5 : 5.5, 4);
-    const pin = COUNTRY_POINTS[iso];
+    // A conventional point that falls outside the country's own outline (Kuwait's, off by a degree) is not used.
+    const conventional = points.get(iso);
+    const inside = conventional && turf.booleanPointInPolygon([conventional[1], conventional[0]], f.geometry) ? conventional : undefined;
+    const pin = COUNTRY_POINTS[iso] ?? inside;
     out.push(pin ? { ...record, lat: pin[0], lon: pin[1] } : record);
   }
   return out;
