@@ -33,6 +33,7 @@ export const monthBounds = (date: string): [string, string] => {
 
 /** The first weapon the text names among `allowed` ("drone strike" in an ACLED note), else `fallback`. */
 export function familyFromText(text: string, allowed: readonly Family[], fallback: Family): Family {
+  if (!allowed.length) return fallback;
   for (const t of findTriggers(text)) if (t.family && !t.hypothetical && allowed.includes(t.family)) return t.family;
   return fallback;
 }

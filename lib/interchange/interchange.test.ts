@@ -13,6 +13,8 @@ import { ACLED_COLUMNS } from "./acled";
 import { csvCell, readCsvRecords } from "./csv";
 import { parseImport } from "./index";
 import { inferReversals } from "./links";
+import { reversalLinks, type LinkableEvent } from "../pipeline/links";
+import { FAMILIES } from "../schema";
 import { parseFieldMap } from "./mapped";
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, "fixtures", name), "utf8");
@@ -184,5 +186,38 @@ describe("reversal links over imported events", () => {
     }
     // A stated cause wins: no reversal guess into an event that already has one.
     expect(inferReversals(events, new Set(events.map((e) => e.id)), [{ from: "acled-irq1001", to: "acled-irq1003" }], index).map((l) => l.to)).not.toContain("acled-irq1003");
+  });
+
+  it("finds exactly the links the pipeline's rule finds over all pairs", () => {
+    const withFamily = buildActorIndex([
+      { id: "iran", name: "Iran", kind: "state", aliases: [] },
+      { id: "irgc", name: "IRGC", kind: "force", parent: "iran", aliases: [] },
+      { id: "kataib-hezbollah", name: "KH", kind: "group", aliases: [] },
+      { id: "united-states", name: "US", kind: "state", aliases: [] },
+      { id: "israel", name: "Israel", kind: "state", aliases: [] },
+      { id: "hezbollah", name: "Hezbollah", kind: "group", aliases: [] },
+      { id: "unidentified-militants", name: "Unidentified militants", kind: "group", aliases: [] },
+    ]);
+    const sides = [null, "iran", "irgc", "kataib-hezbollah", "united-states", "israel", "hezbollah", "unidentified-militants", "unspecified-target"];
+    let s = 11;
+    const rnd = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const day = (n: number) => new Date(Date.UTC(2023, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    const events: LinkableEvent[] = Array.from({ length: 400 }, (_, i) => {
+      const start = Math.floor(rnd() * 200);
+      return {
+        id: `e${String(i).padStart(3, "0")}`,
+        dateStart: day(start),
+        dateEnd: day(start + (rnd() < 0.15 ? Math.floor(rnd() * 30) : 0)),
+        family: FAMILIES[Math.floor(rnd() * FAMILIES.length)]!,
+        attacker: sides[Math.floor(rnd() * sides.length)]!,
+        target: sides[Math.floor(rnd() * sides.length)]!,
+      };
+    });
+    const sorted = [...events].sort((a, b) => (a.dateStart < b.dateStart ? -1 : a.dateStart > b.dateStart ? 1 : a.id < b.id ? -1 : 1));
+    const touched = new Set(events.filter((_, i) => i % 3 !== 0).map((e) => e.id));
+    const all = reversalLinks(sorted, touched, [], withFamily);
+    expect(all.length).toBeGreaterThan(50);
+    const key = (l: { from: string; to: string; confidence: number }) => `${l.from}>${l.to}@${l.confidence}`;
+    expect(inferReversals(events, touched, [], withFamily).map(key).sort()).toEqual(all.map(key).sort());
   });
 });

@@ -1,44 +1,86 @@
 /**
  * Reversal links over an imported dataset: the pipeline's own rule (lib/pipeline/links.ts: the
- * target strikes back at its attacker within the window, typed, with a confidence), run in date
- * slices so a 100k-row ACLED export costs slices × window, not all pairs.
+ * target strikes back at its attacker within the window, typed, with a confidence), run so that a
+ * 100k-row ACLED export does not cost all pairs. actorAgreement is 0 between actors that share
+ * neither a camp nor a lineage, so the only events that can be the cause of an answer X → Y are
+ * attacks Y → X (or with one side unnamed) that start at most window + their own date span
+ * before it. Each answer is handed to reversalLinks with just those; the result is the same as
+ * over all pairs (causes in the same order), at a cost that grows with the rows, not their square.
  */
-import type { ActorIndex } from "../pipeline/actors";
+import { camp, lineage, type ActorIndex } from "../pipeline/actors";
+import { PLACEHOLDER_ACTORS } from "../pipeline/actor-aliases";
 import { addDays, daysBetween } from "../pipeline/dates";
-import { reversalLinks, REVERSAL_WINDOW_DAYS, type LinkableEvent, type ReversalLink } from "../pipeline/links";
+import { reversalLinks, REVERSAL_WINDOW_DAYS, withoutMutual, type LinkableEvent, type ReversalLink } from "../pipeline/links";
 
 type Existing = { from: string; to: string; kind?: string };
+/** No actor, or a placeholder: agrees with every camp. */
+const ANY = "*";
+
+const byDate = (a: LinkableEvent, b: LinkableEvent) => (a.dateStart < b.dateStart ? -1 : a.dateStart > b.dateStart ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Reversal links into the `touched` events from any of `events`; `existing` links are kept and never duplicated or reversed. */
 export function inferReversals(events: readonly LinkableEvent[], touched: ReadonlySet<string>, existing: readonly Existing[], actors: ActorIndex): ReversalLink[] {
-  const byStart = [...events].sort((a, b) => (a.dateStart < b.dateStart ? -1 : a.dateStart > b.dateStart ? 1 : 0));
-  // A cause may start this many days before its answer: the window plus the cause's own date span.
-  const reach = REVERSAL_WINDOW_DAYS + Math.max(0, ...events.map((e) => daysBetween(e.dateStart, e.dateEnd)));
-  const into = new Map<string, Existing[]>();
-  for (const l of existing) into.set(l.to, [...(into.get(l.to) ?? []), l]);
-  const reverse = new Set(existing.map((l) => `${l.to}--${l.from}`));
-  const effects = byStart.filter((e) => touched.has(e.id));
-  const out: ReversalLink[] = [];
-  const lowerBound = (date: string) => {
-    let lo = 0;
-    let hi = byStart.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (byStart[mid]!.dateStart < date) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+  // Actors joined by a camp or a lineage, transitively: the coarsest grouping actorAgreement respects.
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    if (!parent.has(x)) parent.set(x, x);
+    const p = parent.get(x)!;
+    if (p === x) return x;
+    const root = find(p);
+    parent.set(x, root);
+    return root;
   };
-  for (let i = 0; i < effects.length; ) {
-    const sliceStart = effects[i]!.dateStart;
-    const sliceEnd = addDays(sliceStart, REVERSAL_WINDOW_DAYS);
-    let j = i;
-    while (j < effects.length && effects[j]!.dateStart < sliceEnd) j++;
-    const slice = effects.slice(i, j);
-    const candidates = byStart.slice(lowerBound(addDays(sliceStart, -reach)), lowerBound(sliceEnd));
-    const known = slice.flatMap((e) => into.get(e.id) ?? []);
-    out.push(...reversalLinks(candidates, new Set(slice.map((e) => e.id)), known, actors).filter((l) => !reverse.has(`${l.from}--${l.to}`)));
-    i = j;
+  const join = (a: string, b: string) => parent.set(find(a), find(b));
+  for (const e of events)
+    for (const id of [e.attacker, e.target])
+      if (id && !PLACEHOLDER_ACTORS.has(id) && !parent.has(id)) {
+        join(id, camp(id, actors));
+        join(id, lineage(id, actors).at(-1)!);
+      }
+  const group = (id: string | null) => (!id || PLACEHOLDER_ACTORS.has(id) ? ANY : find(id));
+
+  // Without an attacker an event neither answers nor is answered.
+  const sorted = events.filter((e) => e.attacker).sort(byDate);
+  const reach = REVERSAL_WINDOW_DAYS + Math.max(0, ...sorted.map((e) => daysBetween(e.dateStart, e.dateEnd)));
+  /** Events by "attacker group|target group", by attacker group ("A|") and by target group ("|T"), each in date order. */
+  const lists = new Map<string, LinkableEvent[]>();
+  const add = (k: string, e: LinkableEvent) => (lists.get(k) ?? lists.set(k, []).get(k)!).push(e);
+  for (const e of sorted) {
+    const [a, t] = [group(e.attacker), group(e.target)];
+    add(`${a}|${t}`, e);
+    add(`${a}|`, e);
+    add(`|${t}`, e);
   }
-  return out;
+  /** The events of a list that start from `from` to `to`, both included. */
+  const between = (list: LinkableEvent[] | undefined, from: string, to: string) => {
+    if (!list) return [];
+    const first = (d: string, after: boolean) => {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]!.dateStart < d || (after && list[mid]!.dateStart === d)) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    return list.slice(first(from, false), first(to, true));
+  };
+  const into = new Map<string, Existing[]>();
+  for (const l of existing) (into.get(l.to) ?? into.set(l.to, []).get(l.to)!).push(l);
+  const reverse = new Set(existing.map((l) => `${l.to}--${l.from}`));
+
+  const out: ReversalLink[] = [];
+  for (const b of sorted) {
+    if (!touched.has(b.id)) continue;
+    const [x, y] = [group(b.attacker), group(b.target)];
+    // The cause's target must agree with the answer's attacker and its attacker with the answer's target;
+    // with one side of the answer unnamed, the other must match exactly (agreement 1), whatever the cause's other side.
+    const keys = x !== ANY && y !== ANY ? [`${y}|${x}`, `${ANY}|${x}`, `${y}|${ANY}`] : x !== ANY ? [`|${x}`] : y !== ANY ? [`${y}|`] : [];
+    const from = addDays(b.dateStart, -reach);
+    const candidates = [...new Set(keys.flatMap((k) => between(lists.get(k), from, b.dateStart)))].filter((a) => a !== b).sort(byDate);
+    if (!candidates.length) continue;
+    out.push(...reversalLinks([...candidates, b], new Set([b.id]), into.get(b.id) ?? [], actors));
+  }
+  return withoutMutual(out).filter((l) => !reverse.has(`${l.from}--${l.to}`));
 }

@@ -46,6 +46,11 @@ export function reversalLinks(events: LinkableEvent[], effects: Set<string>, exi
       out.push({ from: c.a.id, to: b.id, kind: "retaliation", confidence, delayDays: c.delay });
     }
   }
-  // Two attacks that could each be the other's answer (same days, sides reversed) say nothing of which came first.
-  return out.filter((l) => !out.some((r) => r.from === l.to && r.to === l.from));
+  return withoutMutual(out);
+}
+
+/** Two attacks that could each be the other's answer (same days, sides reversed) say nothing of which came first. */
+export function withoutMutual<L extends { from: string; to: string }>(links: L[]): L[] {
+  const pairs = new Set(links.map((l) => `${l.from}\u0000${l.to}`));
+  return links.filter((l) => !pairs.has(`${l.to}\u0000${l.from}`));
 }
