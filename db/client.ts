@@ -73,13 +73,26 @@ async function openPostgres(url: string): Promise<Store> {
   }
 }
 
-let shared: Promise<Store> | undefined;
+/**
+ * The server bundles each route separately, each with its own copy of this module: the store is
+ * kept on globalThis so the process opens it once (the data-folder lock refuses a second open).
+ */
+const SHARED = Symbol.for("strikeline.store");
+const holder = globalThis as typeof globalThis & { [SHARED]?: Promise<Store> };
 
 /** The process-wide store (server and CLI). */
 export function getStore(): Promise<Store> {
-  shared ??= openStore().catch((e) => {
-    shared = undefined;
-    throw e;
-  });
-  return shared;
+  holder[SHARED] ??= openStore()
+    .then((store) => ({
+      ...store,
+      close: async () => {
+        holder[SHARED] = undefined;
+        await store.close();
+      },
+    }))
+    .catch((e) => {
+      holder[SHARED] = undefined;
+      throw e;
+    });
+  return holder[SHARED];
 }
