@@ -21,6 +21,9 @@ export type OpenOptions = {
 
 const migrationsFolder = () => fromRoot("db", "migrations");
 
+/** Connections per process: the server's concurrent reads run side by side up to this many. */
+const POOL_SIZE = 10;
+
 export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   const url = opts.memory ? undefined : (opts.databaseUrl ?? env().databaseUrl);
   return url ? openPostgres(url) : openPglite(opts.memory ? undefined : (opts.dataDir ?? env().dataDir));
@@ -54,7 +57,12 @@ async function openPostgres(url: string): Promise<Store> {
   const pg = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-  const pool = new pg.default.Pool({ connectionString: url, max: 5 });
+  const pool = new pg.default.Pool({ connectionString: url, max: POOL_SIZE });
+  // A dropped connection (a restart, a terminated backend) is emitted as an 'error' event on the
+  // pool for idle clients and on the client itself for one in use; unheard, either kills the
+  // process. The query in flight fails on its own and is reported by whoever ran it.
+  pool.on("error", (e) => console.warn(`database connection lost while idle: ${e.message}`));
+  pool.on("connect", (client) => client.on("error", () => {}));
   try {
     const db = drizzle(pool, { schema });
     await migrate(db, { migrationsFolder: migrationsFolder() });
@@ -74,10 +82,19 @@ type Holder = { [SHARED]?: Promise<Store> };
 
 export function getStore(): Promise<Store> {
   const g = globalThis as Holder;
-  g[SHARED] ??= openStore().catch((e) => {
-    delete g[SHARED];
-    throw e;
-  });
+  g[SHARED] ??= openStore()
+    .then((store) => ({
+      ...store,
+      // Closing the process-wide store forgets it, so the next getStore opens a fresh one.
+      close: async () => {
+        delete g[SHARED];
+        await store.close();
+      },
+    }))
+    .catch((e) => {
+      delete g[SHARED];
+      throw e;
+    });
   return g[SHARED];
 }
 
@@ -92,9 +109,6 @@ export async function withStore<T>(given: Store | undefined, fn: (store: Store) 
   try {
     return await fn(store);
   } finally {
-    if (!given) {
-      delete (globalThis as Holder)[SHARED];
-      await store.close();
-    }
+    if (!given) await store.close();
   }
 }

@@ -1,12 +1,13 @@
 /**
- * The store adapter of the article pipeline: one article, one transaction. An article whose bytes
- * are already stored is skipped (content hash), so re-ingesting changes nothing. Its events merge
+ * The store adapter of the article pipeline: one article, one transaction, and one such transaction
+ * at a time per database (an advisory lock), so concurrent ingests never store an event twice. An
+ * article whose bytes are already stored is skipped (content hash), so re-ingesting changes nothing. Its events merge
  * into stored ones (curated included) when they are the same event, or are added; links found in
  * the text and reversal links are added; every analyst override is re-applied before commit.
  * A dry run does all of it and rolls back, so its report says exactly what would change.
  */
 import { createHash } from "node:crypto";
-import { and, eq, gte, inArray, lte, ne, or } from "drizzle-orm";
+import { and, eq, gte, inArray, lte, ne, or, sql } from "drizzle-orm";
 import { actorAgreement, buildActorIndex, lineage, type ActorIndex } from "../lib/pipeline/actors";
 import { EXTRA_ACTORS } from "../lib/pipeline/actor-aliases";
 import { addDays } from "../lib/pipeline/dates";
@@ -55,6 +56,18 @@ export const emptyReport = (file: string, dryRun: boolean): ArticleReport => ({
 });
 
 class Rollback extends Error {}
+
+/** The advisory lock every article transaction takes ("STRK"); PGlite honours it too. */
+const INGEST_LOCK_KEY = 0x5354524b;
+
+async function storedArticle(db: Db, hash: string, articleId: string): Promise<string | null> {
+  const rows = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(or(eq(articles.contentHash, hash), eq(articles.id, articleId)))
+    .limit(1);
+  return rows[0]?.id ?? null;
+}
 
 /** Lets pending events (a signal, a timer) run before going on. */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -124,18 +137,15 @@ export async function ingestArticle(
   const articleId = `a-${read.hash.slice(0, 16)}`;
   report.articleId = articleId;
 
-  const already = await db
-    .select({ id: articles.id })
-    .from(articles)
-    .where(or(eq(articles.contentHash, read.hash), eq(articles.id, articleId)))
-    .limit(1);
-  if (already.length) {
+  const unchanged = (id: string) => {
     report.status = "unchanged";
-    report.articleId = already[0]!.id;
-    report.reason = `already stored as ${already[0]!.id}`;
+    report.articleId = id;
+    report.reason = `already stored as ${id}`;
     report.ms = performance.now() - t0;
     return report;
-  }
+  };
+  const already = await storedArticle(db, read.hash, articleId);
+  if (already) return unchanged(already);
 
   const meta = {
     ...read.article.meta,
@@ -153,9 +163,15 @@ export async function ingestArticle(
     warnings: result.warnings,
   });
 
+  let storedMeanwhile: string | null = null;
   try {
     await db.transaction(async (tx) => {
       const t = tx as unknown as Db;
+      // One article transaction at a time per database, across processes: merging reads the events
+      // another ingest may be writing, so two overlapping ones would each add the same event.
+      await t.execute(sql`select pg_advisory_xact_lock(${INGEST_LOCK_KEY})`);
+      storedMeanwhile = await storedArticle(t, read.hash, articleId);
+      if (storedMeanwhile) throw new Rollback();
       await t.insert(articles).values({
         id: articleId,
         contentHash: read.hash,
@@ -210,6 +226,7 @@ export async function ingestArticle(
     report.status = "ingested";
   } catch (e) {
     if (!(e instanceof Rollback)) throw e;
+    if (storedMeanwhile) return unchanged(storedMeanwhile);
     report.status = opts.dryRun && !opts.shouldAbort?.() ? "ingested" : "aborted";
   }
   report.ms = performance.now() - t0;

@@ -38,11 +38,10 @@ while (Date.now() < Number(at)) {}
 try { lockDataDir(dir!, () => {}); console.log("got"); setTimeout(() => {}, 1500); } catch (e) { console.log("refused"); }
 `,
     );
-    const tsx = path.join(repoRoot, "node_modules", ".bin", "tsx");
     for (let round = 0; round < 2; round++) {
       const dir = freshDir();
       const at = Date.now() + 3000;
-      const outs = await Promise.all(Array.from({ length: 5 }, () => run(tsx, [script, dir, String(at)])));
+      const outs = await Promise.all(Array.from({ length: 5 }, () => run(process.execPath, ["--import", "tsx", script, dir, String(at)])));
       expect(outs.sort(), `round ${round}`).toEqual(["got", "refused", "refused", "refused", "refused"]);
     }
   }, 60_000);

@@ -34,25 +34,37 @@ export async function storeCases(): Promise<StoreCase[]> {
       kind: "postgres",
       skip: reason,
       open: async () => {
-        const name = `strikeline_test_${randomBytes(6).toString("hex")}`;
-        const admin = new pg.Client({ connectionString: adminUrl });
-        await admin.connect();
-        await admin.query(`create database ${name}`);
-        await admin.end();
-        const url = new URL(adminUrl);
-        url.pathname = `/${name}`;
-        const store = await openStore({ databaseUrl: url.toString() });
+        const { url, drop } = await throwawayDatabase();
+        const store = await openStore({ databaseUrl: url });
         return {
           ...store,
           close: async () => {
             await store.close();
-            const a = new pg.Client({ connectionString: adminUrl });
-            await a.connect();
-            await a.query(`drop database if exists ${name} with (force)`);
-            await a.end();
+            await drop();
           },
         };
       },
     },
   ];
+}
+
+/** A fresh, empty database on the test server, for tests that need its URL (child processes, two pools). */
+export async function throwawayDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const adminUrl = env().testDatabaseUrl;
+  const name = `strikeline_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
 }

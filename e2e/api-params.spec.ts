@@ -1,3 +1,4 @@
+import http from "node:http";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { readCsv } from "../lib/testing/read-csv";
 
@@ -136,4 +137,30 @@ test("the preview image is a PNG for good and for hostile parameters alike", asy
     expect(png.readUInt32BE(16)).toBe(1200);
     expect(png.readUInt32BE(20)).toBe(630);
   }
+});
+
+/** A GET with the path sent byte for byte: an HTTP client library would re-escape a lone "%". */
+function rawGet(baseURL: string, path: string): Promise<{ status: number; type: string; body: string }> {
+  const { hostname, port } = new URL(baseURL);
+  return new Promise((resolve, reject) => {
+    http
+      .get({ hostname, port, path }, (res) => {
+        let body = "";
+        res.on("data", (d) => (body += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), body }));
+      })
+      .on("error", reject);
+  });
+}
+
+test("broken percent-encoding is a 400 JSON naming the path, on every route", async ({ baseURL }) => {
+  for (const path of ["/api/events/%C0%AF", "/api/events/%FF", "/api/events/%", "/api/events/ok%E2%82", "/api/links/%FF", "/embed/%C0%AF", "/%FF", "/no/such/%"]) {
+    const r = await rawGet(baseURL!, path);
+    expect(r.status, path).toBe(400);
+    expect(r.type, path).toContain("application/json");
+    expect(JSON.parse(r.body).error, path).toMatchObject({ code: "bad_request", parameter: "path" });
+  }
+  const q = await rawGet(baseURL!, "/api/events?q=%FF");
+  expect(q.status).toBe(400);
+  expect(JSON.parse(q.body).error).toMatchObject({ parameter: "q" });
 });

@@ -304,6 +304,7 @@ const PARAMS = [
     parse: (raw) => {
       const q = collapseSpaces(raw.normalize("NFC"));
       if (q.length > MAX_QUERY_CHARS) return { reason: `longer than ${MAX_QUERY_CHARS} characters` };
+      if (q.includes("\ufffd")) return { reason: "not valid UTF-8 (malformed percent-encoding)" };
       if (HOSTILE_CHARS.test(q)) return { reason: "unsupported characters (angle brackets, backticks or control characters)" };
       return { value: q };
     },

@@ -35,7 +35,7 @@ function newestMtime(p) {
 }
 
 const buildId = path.join(root, ".next", "BUILD_ID");
-const sources = ["app", "bin", "lib", "db", "geo", "public", "scripts", "data", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
+const sources = ["app", "bin", "lib", "db", "geo", "public", "scripts", "data", "instrumentation.ts", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
 const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
 if (!built || Math.max(...sources.map((s) => newestMtime(path.join(root, s)))) > built) {
   step("building the app (first start takes a couple of minutes)", "npm", ["run", "build", "--silent"]);

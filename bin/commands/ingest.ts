@@ -4,6 +4,7 @@
  * Exit codes: 0 ok, 2 usage error, 3 every input rejected, 130 interrupted, 1 anything else.
  */
 import path from "node:path";
+import { connectionLost, storeErrorMessage } from "../../db/store-errors";
 import { emptyReport, ingestArticle, loadActorIndex, yieldToEventLoop, type ArticleReport } from "../../db/ingest";
 import type { Io } from "../../lib/io";
 import { cachedGeocoder, type GeocodeFn } from "../../lib/pipeline/places";
@@ -92,18 +93,29 @@ export async function ingestCommand(opts: IngestCliOptions, io: Io, deps: CliDep
           reports.push({ ...emptyReport(file, Boolean(opts.dryRun)), reason: `${read.reason}: ${read.message}` });
           continue;
         }
+        const ingest = () =>
+          ingestArticle(store.db, read, geocode, index, {
+            ...(opts.published ? { published: opts.published } : {}),
+            ...(opts.outlet ? { outlet: opts.outlet } : {}),
+            ...(opts.url ? { url: opts.url } : {}),
+            dryRun: Boolean(opts.dryRun),
+            shouldAbort: () => interrupted,
+          });
         try {
-          reports.push(
-            await ingestArticle(store.db, read, geocode, index, {
-              ...(opts.published ? { published: opts.published } : {}),
-              ...(opts.outlet ? { outlet: opts.outlet } : {}),
-              ...(opts.url ? { url: opts.url } : {}),
-              dryRun: Boolean(opts.dryRun),
-              shouldAbort: () => interrupted,
-            }),
-          );
-        } catch (e) {
-          reports.push({ ...emptyReport(file, Boolean(opts.dryRun)), status: "failed", reason: (e as Error).message });
+          reports.push(await ingest());
+        } catch (first) {
+          // A lost connection rolled the article back on the server; one retry on a fresh connection, then report it and go on.
+          let e = first;
+          if (connectionLost(first)) {
+            io.stderr(`\n${path.basename(file)}: lost the connection to the database; retrying once…\n`);
+            try {
+              reports.push(await ingest());
+              continue;
+            } catch (second) {
+              e = second;
+            }
+          }
+          reports.push({ ...emptyReport(file, Boolean(opts.dryRun)), status: "failed", reason: storeErrorMessage(e) });
         }
       }
       progress(io, files.length, files.length, "done");

@@ -1,0 +1,156 @@
+/**
+ * Load on the served app, over loopback only, bounded in time and concurrency: for each store
+ * (the embedded PGlite, and PostgreSQL when STRIKELINE_TEST_DATABASE_URL reaches one), `next start`
+ * on the seeded data, then 10, 50 and 100 concurrent connections (each a loop of sequential
+ * requests) on /api/events, the page and /api/preview. Prints requests/s, p50/p99/max latency,
+ * errors (non-2xx or failed) and the server's resident memory. Needs a build (`next build`).
+ *   npx tsx bench/load.ts [--seconds 20] [--port 3106] [--stores pglite,postgres] [--connections 10,50,100]
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { throwawayDatabase } from "../db/test-stores";
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+
+export type LoadRow = { store: string; route: string; connections: number; rps: number; p50: number; p99: number; max: number; errors: number; rssMb: number };
+
+const ROUTES = ["/api/events", "/", "/api/preview?f=rocket"];
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
+
+function rssMb(pid: number): number {
+  // `next start` serves from a child process: count the whole tree.
+  const tree = (p: number): number[] => {
+    let kids: number[] = [];
+    try {
+      kids = fs.readFileSync(`/proc/${p}/task/${p}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    } catch {
+      /* gone */
+    }
+    return [p, ...kids.flatMap(tree)];
+  };
+  let kb = 0;
+  for (const p of tree(pid)) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      /* gone */
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
+async function serve(port: number, env: Record<string, string>): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+  const seed = spawnSync(process.execPath, [path.join(root, "bin", "strikeline.mjs"), "seed"], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8" });
+  if (seed.status !== 0) throw new Error(`seed failed: ${seed.stderr}`);
+  const child: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: "ignore",
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  for (let i = 0; i < 240; i++) {
+    try {
+      // The first answer opens the store (seconds for PGlite): wait for it before measuring.
+      if ((await fetch(`${url}/api/events`)).ok) return { url, pid: child.pid!, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await stop();
+  throw new Error("next start did not answer");
+}
+
+async function hammer(url: string, connections: number, seconds: number): Promise<Omit<LoadRow, "store" | "route" | "connections" | "rssMb">> {
+  const times: number[] = [];
+  let errors = 0;
+  const end = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const t = performance.now();
+      try {
+        // Node's fetch keeps one connection per request in flight, so `connections` loops hold that many sockets.
+        const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+        await res.arrayBuffer();
+        if (!res.ok) errors++;
+      } catch {
+        errors++;
+      }
+      times.push(performance.now() - t);
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: connections }, worker));
+  const wall = (performance.now() - t0) / 1000;
+  times.sort((a, b) => a - b);
+  return { rps: times.length / wall, p50: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1) ?? NaN, errors };
+}
+
+export async function runLoadBench(opts: { seconds?: number; port?: number; stores?: string[]; connections?: number[] } = {}): Promise<LoadRow[]> {
+  if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no build: run `npx next build` first");
+  const seconds = opts.seconds ?? 20;
+  const port = opts.port ?? 3106;
+  const connections = opts.connections ?? [10, 50, 100];
+  const rows: LoadRow[] = [];
+  for (const store of opts.stores ?? ["pglite", "postgres"]) {
+    let env: Record<string, string>;
+    let cleanup = async () => {};
+    if (store === "pglite") {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strikeline-load-"));
+      env = { STRIKELINE_DATA_DIR: dir, DATABASE_URL: "" };
+      cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+    } else {
+      let db: Awaited<ReturnType<typeof throwawayDatabase>>;
+      try {
+        db = await throwawayDatabase();
+      } catch (e) {
+        console.log(`postgres: skipped (${(e as Error).message})`);
+        continue;
+      }
+      env = { DATABASE_URL: db.url };
+      cleanup = db.drop;
+    }
+    const server = await serve(port, env);
+    try {
+      for (const route of ROUTES)
+        for (const c of connections) {
+          const r = await hammer(`${server.url}${route}`, c, seconds);
+          const row = { store, route, connections: c, ...r, rssMb: rssMb(server.pid) };
+          rows.push(row);
+          console.log(
+            `${store.padEnd(8)} ${route.padEnd(22)} ${String(c).padStart(3)} conn  ${row.rps.toFixed(1).padStart(7)} req/s  p50 ${row.p50.toFixed(0).padStart(5)} ms  p99 ${row.p99.toFixed(0).padStart(5)} ms  max ${row.max.toFixed(0).padStart(5)} ms  errors ${row.errors}  server ${row.rssMb} MB`,
+          );
+        }
+    } finally {
+      await server.stop();
+      await cleanup();
+    }
+  }
+  for (const route of ROUTES)
+    for (const store of new Set(rows.map((r) => r.store))) {
+      const [lo, hi] = [rows.find((r) => r.store === store && r.route === route && r.connections === connections[0]), rows.find((r) => r.store === store && r.route === route && r.connections === connections.at(-1))];
+      if (lo && hi) console.log(`${store} ${route}: ${hi.connections} / ${lo.connections} connections, throughput ×${(hi.rps / lo.rps).toFixed(2)}`);
+    }
+  return rows;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  await runLoadBench({
+    seconds: arg("seconds") ? Number(arg("seconds")) : undefined,
+    port: arg("port") ? Number(arg("port")) : undefined,
+    stores: arg("stores")?.split(","),
+    connections: arg("connections")?.split(",").map(Number),
+  });
+}
