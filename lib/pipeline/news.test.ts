@@ -73,4 +73,14 @@ describe("how the news corpus writes", () => {
     ]);
     expect(out.links.map((l) => [l.from, l.to])).toEqual([[0, 1]]);
   });
+
+  it("links a strike on a group to the attack the group made just before ('after they attacked'), on the same day range", () => {
+    const out = run("U.S. forces conducted an airstrike targeting Hamas fighters after they attacked troops near Kirkuk on March 3, 2021.", "2021-03-04");
+    const ground = out.events.find((e) => e.family === "ground")!;
+    const strike = out.events.find((e) => e.family === "airstrike")!;
+    expect(ground).toMatchObject({ attacker: "hamas", dateStart: "2021-03-03" });
+    expect(strike).toMatchObject({ attacker: "united-states", target: "hamas" });
+    expect(strike.dateStart >= "2021-03-03" && strike.dateEnd <= "2021-03-04").toBe(true);
+    expect(out.links.map((l) => [l.from, l.to])).toEqual([[ground.key, strike.key]]);
+  });
 });
