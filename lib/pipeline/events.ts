@@ -9,7 +9,7 @@ import { resolveClaim } from "./claims";
 import type { DraftLink } from "./discourse";
 import type { Located } from "./locate";
 import { daysBetween } from "./dates";
-import { betterPlace, combineDates, MERGE_THRESHOLD, sameEventScore, spanRanges } from "./merge";
+import { betterPlace, combineDates, FAMILY_RANK, firmerClaim, MERGE_THRESHOLD, sameEventScore, spanRanges } from "./merge";
 import type { Block, ExtractedEvent, ExtractedLink, PipelineWarning } from "./types";
 
 const FAMILY_LABEL: Record<Family, string> = {
@@ -162,7 +162,7 @@ export function finalize(
     for (const ev of rb.evidence) if (!ra.evidence.some((x) => x.span.start === ev.span.start)) ra.evidence.push(ev);
     ra.evidence.sort((x, y) => x.span.start - y.span.start);
     ra.weakOnly = ra.evidence.every((x) => x.weak);
-    ra.claim = rank(ra.claim) >= rank(rb.claim) ? ra.claim : rb.claim;
+    ra.claim = firmerClaim(ra.claim, rb.claim);
     ra.confidence = Math.max(ra.confidence, rb.confidence);
     alias.set(rb, ra);
   }
@@ -201,20 +201,4 @@ export function calibrated(raw: number, place: ExtractedEvent["place"]): number 
 /** Below this an event is reported as one the pipeline is unsure of. */
 export const UNSURE = 0.6;
 
-/** Which family wins when two tellings of one event name different ones. */
-export const FAMILY_RANK: Record<Family, number> = {
-  assassination: 1,
-  airstrike: 2,
-  drone: 2,
-  missile: 2,
-  rocket: 2,
-  artillery: 2,
-  maritime: 3,
-  ground: 0,
-  riot: 0,
-  meeting: 0,
-};
-
 const MERGE_WINDOW = 60;
-
-const rank = (c: ExtractedEvent["claim"]) => ({ claimed: 4, denied: 3, declined: 2, attributed: 1, unknown: 0 })[c];
