@@ -26,8 +26,9 @@ import { cachedGeocoder, toPlace, type GeocodeFn } from "../lib/pipeline/places"
 import { decodeArticle, readArticleFile } from "../lib/pipeline/read-file";
 import type { Family } from "../lib/schema";
 import { runPipeline } from "../lib/pipeline";
-import { calibration, readNewsCorpus, type NewsHalf } from "./eval-news";
-import { matchesNews, onNoisePoint, RADIUS_BY_PRECISION, scoreEvents, scoreLinks, scoreNewsEvents, type NewsTruthEvent, type PredEvent, type TruthEvent, type TruthLink } from "./eval-score";
+import { readNewsCorpus, type NewsHalf, type NewsTruthEvent } from "../lib/pipeline/testing/news-corpus";
+import { calibration } from "./eval-news";
+import { matchesNews, onNoisePoint, RADIUS_BY_PRECISION, scoreEvents, scoreLinks, scoreNewsEvents, type PredEvent, type TruthEvent, type TruthLink } from "./eval-score";
 
 type Body = { bodyFrom?: string; bodyUntil?: string };
 type SetFile = { file: string; published?: string; body: Body; text?: string };
