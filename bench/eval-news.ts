@@ -1,64 +1,8 @@
 /**
- * The development news corpus (../shared/eval/news, or STRIKELINE_NEWS_DIR): real, freely licensed
- * reports with truth, split into a `tune` half (rules may be tuned on it) and a `test` half (scored,
- * never tuned on). It is read at run time, never copied into the repository.
+ * Calibration table for `npm run eval`: of the extracted tellings in each confidence bin, the
+ * share that are right.
  */
-import fs from "node:fs";
-import path from "node:path";
-import { fromRoot } from "../lib/paths";
-import type { NewsTruthEvent, TruthLink } from "./eval-score";
-
-export type Half = "tune" | "test";
-export type NewsFile = { file: string; text: string; published: string | null };
-export type NewsHalf = { half: Half; files: NewsFile[]; truth: NewsTruthEvent[]; links: TruthLink[] };
-export type NewsCorpus = { dir: string; halves: NewsHalf[]; noise: { lat: number; lon: number; label: string }[] };
-
-type RawTruth = {
-  published: Record<string, string | null>;
-  events: { id: string; date: string; date_alt: string[]; lat: number; lon: number; tol_km: number; files: string[] }[];
-  links: [string, string][];
-  noise_points: [number, number, string][];
-  split: Record<string, Half>;
-};
-
-export const defaultNewsDir = () => process.env.STRIKELINE_NEWS_DIR ?? path.resolve(fromRoot(), "..", "shared", "eval", "news");
-
-/**
- * The corpus files open with `SOURCE: <url> DATE: <date>` and `LICENSE: …` lines: they describe the
- * copy, they are not what the report says, and the DATE would hand the pipeline the publication date
- * it has to find by itself. They are cut off before the pipeline sees the text.
- */
-export function stripCorpusHeader(raw: string): string {
-  const lines = raw.split("\n");
-  let i = 0;
-  while (i < lines.length && /^(SOURCE|LICENSE):/.test(lines[i]!)) i++;
-  while (i < lines.length && lines[i]!.trim() === "") i++;
-  return lines.slice(i).join("\n");
-}
-
-export function readNewsCorpus(dir = defaultNewsDir()): NewsCorpus | null {
-  const truthFile = path.join(dir, "truth.json");
-  if (!fs.existsSync(truthFile)) return null;
-  const t = JSON.parse(fs.readFileSync(truthFile, "utf8")) as RawTruth;
-  const halves = (["tune", "test"] as const).map((half): NewsHalf => {
-    const names = Object.keys(t.split).filter((f) => t.split[f] === half).sort();
-    const inHalf = t.events.filter((e) => e.files.some((f) => t.split[f] === half));
-    const ids = new Set(inHalf.map((e) => e.id));
-    return {
-      half,
-      files: names.map((f) => ({
-        file: path.join(dir, "articles", f),
-        text: stripCorpusHeader(fs.readFileSync(path.join(dir, "articles", f), "utf8")),
-        published: t.published[f] ?? null,
-      })),
-      truth: inHalf.map((e) => ({ id: e.id, date: e.date, dateAlt: e.date_alt, lat: e.lat, lon: e.lon, tolKm: e.tol_km })),
-      links: t.links.filter(([a, b]) => ids.has(a) && ids.has(b)).map(([from, to]) => ({ from, to })),
-    };
-  });
-  return { dir, halves, noise: t.noise_points.map(([lat, lon, label]) => ({ lat, lon, label })) };
-}
-
-/** Confidence bins for the calibration table: of the events in a bin, the share that are right. */
+/** Confidence bins of the table. */
 export const CONFIDENCE_BINS = [0, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
 
 export type CalibrationRow = { from: number; to: number; events: number; right: number };

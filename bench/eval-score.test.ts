@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { calibration, stripCorpusHeader } from "./eval-news";
-import { matches, matchesNews, onNoisePoint, scoreEvents, scoreLinks, scoreNewsEvents, type NewsTruthEvent, type PredEvent, type TruthEvent } from "./eval-score";
+import { stripCorpusHeader, type NewsTruthEvent } from "../lib/pipeline/testing/news-corpus";
+import { calibration } from "./eval-news";
+import { matches, matchesNews, onNoisePoint, scoreEvents, scoreLinks, scoreNewsEvents, type PredEvent, type TruthEvent } from "./eval-score";
 
 const truth = (id: string, date: string, o: Partial<TruthEvent> = {}): TruthEvent => ({
   id,

@@ -10,6 +10,7 @@ import type { Family } from "../lib/schema";
 import { familiesCompatible } from "../lib/pipeline/merge";
 import { distanceKm } from "../lib/pipeline/places";
 import { addDays, daysBetween } from "../lib/pipeline/dates";
+import type { NewsTruthEvent } from "../lib/pipeline/testing/news-corpus";
 
 export type TruthEvent = {
   id: string;
@@ -55,7 +56,6 @@ export function scoreEvents(pred: PredEvent[], truth: TruthEvent[], lenientFamil
  * date at its precision (a YYYY-MM date takes any day of that month) or with one of its
  * `date_alt`; the predicted point must lie within `tol_km` of the truth point.
  */
-export type NewsTruthEvent = { id: string; date: string; dateAlt: string[]; lat: number; lon: number; tolKm: number };
 
 export function matchesNews(p: PredEvent, t: NewsTruthEvent): boolean {
   if (daysBetween(p.dateStart, p.dateEnd) > 31) return false;

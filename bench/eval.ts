@@ -26,8 +26,9 @@ import { cachedGeocoder, toPlace, type GeocodeFn } from "../lib/pipeline/places"
 import { decodeArticle, readArticleFile } from "../lib/pipeline/read-file";
 import type { Family } from "../lib/schema";
 import { runPipeline } from "../lib/pipeline";
-import { calibration, readNewsCorpus, type NewsHalf } from "./eval-news";
-import { matchesNews, onNoisePoint, RADIUS_BY_PRECISION, scoreEvents, scoreLinks, scoreNewsEvents, type NewsTruthEvent, type PredEvent, type TruthEvent, type TruthLink } from "./eval-score";
+import { readNewsCorpus, type NewsHalf, type NewsTruthEvent } from "../lib/pipeline/testing/news-corpus";
+import { calibration } from "./eval-news";
+import { matchesNews, onNoisePoint, RADIUS_BY_PRECISION, scoreEvents, scoreLinks, scoreNewsEvents, type PredEvent, type TruthEvent, type TruthLink } from "./eval-score";
 
 type Body = { bodyFrom?: string; bodyUntil?: string };
 type SetFile = { file: string; published?: string; body: Body; text?: string };
@@ -85,7 +86,12 @@ async function runSet(db: Db, set: SetInput, geocode: GeocodeFn) {
       for (const e of runPipeline({ ...read.article, meta }, { geocode, actors: index }).events) {
         if (!e.place || e.weakOnly) continue;
         const p = { id: "", dateStart: e.dateStart, dateEnd: e.dateEnd, family: e.family, lat: e.place.lat, lon: e.place.lon, uncertaintyKm: 0 };
-        tellings.push({ confidence: e.confidence, right: set.news.truth.some((t) => matchesNews(p, t)), file: path.basename(f.file), what: `${e.family} ${e.dateStart}..${e.dateEnd} @${e.place.name}` });
+        tellings.push({
+          confidence: e.confidence,
+          right: set.news.truth.some((t) => matchesNews(p, t)),
+          file: path.basename(f.file),
+          what: `${e.family} ${e.dateStart}..${e.dateEnd} @${e.place.name} p${e.place.precision} pc${e.place.confidence.toFixed(2)} ${e.datePrecision} ev${e.evidence.length} ${e.attacker ?? "-"}→${e.target ?? "-"}`,
+        });
       }
     }
   }
@@ -241,14 +247,16 @@ async function main() {
         for (const p of r.published) console.log(`  published     ${p.file} ${p.published}${p.inferred ? ` (inferred: ${p.from})` : ""}`);
       }
     }
-    // Calibration on the tune half (dates inferred): of the tellings in each confidence bin, how many are right.
-    const tune = results.find((r) => r.name.startsWith("news tune") && r.name.endsWith("inferred"));
-    if (tune) {
-      const c = calibration(tune.tellings);
-      console.log(`\n== confidence calibration, news tune half (${tune.tellings.length} extracted tellings)`);
+    // Calibration (dates inferred): of the tellings in each confidence bin, how many are right.
+    // Calibrated on the tune half; the test half shows how it holds on text never tuned on.
+    for (const half of ["tune", "test"]) {
+      const r = results.find((x) => x.name.startsWith(`news ${half}`) && x.name.endsWith("inferred"));
+      if (!r) continue;
+      const c = calibration(r.tellings);
+      console.log(`\n== confidence calibration, news ${half} half (${r.tellings.length} extracted tellings)`);
       for (const row of c.rows) console.log(`  ${row.from.toFixed(1)}–${row.to.toFixed(1)}  ${String(row.events).padStart(3)} tellings  ${row.events ? pct(row.right / row.events) : "-"} right`);
       console.log(`  ≥ 0.8: ${c.atLeast08.right}/${c.atLeast08.events} right (${c.atLeast08.events ? pct(c.atLeast08.right / c.atLeast08.events) : "-"})`);
-      if (process.env.VERBOSE?.startsWith("news tune")) for (const x of tune.tellings) console.log(`  telling ${x.confidence.toFixed(2)} ${x.right ? "right" : "WRONG"} ${x.file.slice(0, 28)} ${x.what}`);
+      if (process.env.VERBOSE?.startsWith(`news ${half}`)) for (const x of r.tellings) console.log(`  telling ${x.confidence.toFixed(2)} ${x.right ? "right" : "WRONG"} ${x.file.slice(0, 28)} ${x.what}`);
     }
     fs.mkdirSync(fromRoot("bench", "out"), { recursive: true });
     fs.writeFileSync(fromRoot("bench", "out", "eval.json"), JSON.stringify(results, null, 2));

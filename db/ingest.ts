@@ -8,13 +8,13 @@
  */
 import { createHash } from "node:crypto";
 import { and, eq, gte, inArray, lte, ne, or, sql } from "drizzle-orm";
-import { actorAgreement, buildActorIndex, lineage, type ActorIndex } from "../lib/pipeline/actors";
+import { buildActorIndex, type ActorIndex } from "../lib/pipeline/actors";
 import { EXTRA_ACTORS } from "../lib/pipeline/actor-aliases";
 import { addDays } from "../lib/pipeline/dates";
-import { FAMILY_RANK, titleOf } from "../lib/pipeline/events";
+import { titleOf } from "../lib/pipeline/events";
 import { runPipeline } from "../lib/pipeline/index";
 import { reversalLinks, REVERSAL_WINDOW_DAYS } from "../lib/pipeline/links";
-import { betterPlace, combineDates, MERGE_THRESHOLD, sameEventScore, type Comparable } from "../lib/pipeline/merge";
+import { assignToStored, combineTelling, spanRanges, type StoredEvent } from "../lib/pipeline/merge";
 import type { GeocodeFn } from "../lib/pipeline/places";
 import type { ReadOutcome } from "../lib/pipeline/read-file";
 import type { ExtractedEvent, PipelineWarning } from "../lib/pipeline/types";
@@ -87,12 +87,7 @@ export async function loadActorIndex(db: Db): Promise<ActorIndex> {
   return buildActorIndex(list);
 }
 
-type Stored = Comparable & {
-  id: string;
-  provenance: string;
-  claim: ClaimStatus;
-  placeName: string;
-};
+type Stored = StoredEvent & { placeName: string };
 
 function storedPlace(r: typeof events.$inferSelect): Place {
   return {
@@ -122,7 +117,6 @@ const toStored = (r: typeof events.$inferSelect): Stored => ({
   placeName: r.placeName,
 });
 
-const CLAIM_RANK: Record<ClaimStatus, number> = { claimed: 4, denied: 3, declined: 2, attributed: 1, unknown: 0 };
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
 export async function ingestArticle(
@@ -186,7 +180,7 @@ export async function ingestArticle(
       await ensureActors(t, result.events, index);
 
       const idOf = new Map<number, string>();
-      const target = await assignToStored(t, result.events, index);
+      const target = await assignStored(t, result.events, index);
       for (const e of result.events) {
         const s = target.get(e.key);
         if (s) {
@@ -233,29 +227,11 @@ export async function ingestArticle(
   return report;
 }
 
-/**
- * Which stored event each of the article's events is, if any: best pairs first, one to one. The
- * article's own events are already distinct (the pipeline merged what it could), so two of them
- * never join the same stored event; only captions may add to one already claimed.
- */
-async function assignToStored(db: Db, evs: ExtractedEvent[], index: ActorIndex): Promise<Map<number, Stored>> {
-  const pairs: { e: ExtractedEvent; s: Stored; score: number }[] = [];
-  for (const e of evs)
-    for (const s of await nearbyEvents(db, e.dateStart, e.dateEnd)) {
-      const score = sameEventScore(e, s, index);
-      if (score >= MERGE_THRESHOLD) pairs.push({ e, s, score });
-    }
-  pairs.sort((a, b) => b.score - a.score);
-  const out = new Map<number, Stored>();
-  const claimed = new Map<string, ExtractedEvent[]>();
-  for (const { e, s } of pairs) {
-    if (out.has(e.key)) continue;
-    const others = claimed.get(s.id) ?? [];
-    if (!others.every((o) => e.weakOnly || o.weakOnly)) continue;
-    out.set(e.key, s);
-    claimed.set(s.id, [...others, e]);
-  }
-  return out;
+/** Which stored event each of the article's events is (lib/pipeline/merge.ts decides); this only reads the candidates. */
+async function assignStored(db: Db, evs: ExtractedEvent[], index: ActorIndex): Promise<Map<number, Stored>> {
+  const nearby = new Map<number, Stored[]>();
+  for (const e of evs) nearby.set(e.key, await nearbyEvents(db, e.dateStart, e.dateEnd));
+  return assignToStored(evs, (e) => nearby.get(e.key) ?? [], index);
 }
 
 /** Extra actors (Houthis, the United Kingdom…) enter the store the first time an event names them. */
@@ -323,13 +299,9 @@ async function addSources(db: Db, eventId: string, e: ExtractedEvent, articleId:
 /** The event's figures are the range over all its sources: disagreeing reports stay visible. */
 async function refreshFigures(db: Db, eventId: string) {
   const rows = await db.select().from(eventSources).where(eq(eventSources.eventId, eventId));
-  const span = (lo: (number | null)[], hi: (number | null)[]) => {
-    const l = lo.filter((x): x is number => x !== null);
-    const h = hi.filter((x): x is number => x !== null);
-    return l.length && h.length ? { low: Math.min(...l), high: Math.max(...h) } : null;
-  };
-  const k = span(rows.map((r) => r.killedLow), rows.map((r) => r.killedHigh));
-  const i = span(rows.map((r) => r.injuredLow), rows.map((r) => r.injuredHigh));
+  const range = (low: number | null, high: number | null) => (low !== null && high !== null ? { low, high } : null);
+  const k = spanRanges(rows.map((r) => range(r.killedLow, r.killedHigh)));
+  const i = spanRanges(rows.map((r) => range(r.injuredLow, r.injuredHigh)));
   await db
     .update(events)
     .set({ killedLow: k?.low ?? null, killedHigh: k?.high ?? null, injuredLow: i?.low ?? null, injuredHigh: i?.high ?? null, updatedAt: new Date() })
@@ -372,33 +344,24 @@ async function insertEvent(db: Db, e: ExtractedEvent, articleId: string, index: 
   return id;
 }
 
-/**
- * A new telling of a stored event. Curated events keep their reviewed facts and only gain the
- * source (and its figures in their range); extracted ones also take a narrower date, a more
- * precise place, a missing actor, a more specific actor or a firmer claim.
- */
+/** A new telling of a stored event: its source is added; what changes is combineTelling's (lib/pipeline/merge.ts) to say. */
 async function mergeInto(db: Db, s: Stored, e: ExtractedEvent, articleId: string, index: ActorIndex) {
   await addSources(db, s.id, e, articleId);
-  if (s.provenance === "extracted" && !e.weakOnly) {
-    const d = combineDates(s, e);
-    const place = betterPlace(s.place, e.place);
-    const moved = place !== s.place && place !== null;
-    const deeper = (stored: string | null, told: string | null) =>
-      !stored ? told : told && told !== stored && lineage(told, index).includes(stored) && actorAgreement(stored, told, index) === 1 ? told : stored;
-    const family = FAMILY_RANK[e.family] > FAMILY_RANK[s.family!] ? e.family : s.family!;
-    const next = { family, attacker: deeper(s.attacker, e.attacker), target: deeper(s.target, e.target), placeMention: moved ? e.placeMention : s.placeName, place: moved ? place : s.place };
+  const c = combineTelling(s, e, index);
+  if (c) {
+    const place = c.place!;
     await db
       .update(events)
       .set({
-        dateStart: d.dateStart,
-        dateEnd: d.dateEnd,
-        datePrecision: d.datePrecision,
-        family,
-        attacker: next.attacker,
-        target: next.target,
-        claim: CLAIM_RANK[e.claim] > CLAIM_RANK[s.claim] ? e.claim : s.claim,
-        title: titleOf(next, index),
-        ...(moved
+        dateStart: c.dateStart,
+        dateEnd: c.dateEnd,
+        datePrecision: c.datePrecision,
+        family: c.family,
+        attacker: c.attacker,
+        target: c.target,
+        claim: c.claim,
+        title: titleOf({ ...c, placeMention: c.moved ? e.placeMention : s.placeName }, index),
+        ...(c.moved
           ? {
               geom: { lon: place.lon, lat: place.lat },
               placeName: e.placeMention ?? place.name,

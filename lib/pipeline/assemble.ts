@@ -266,6 +266,17 @@ export function draftsOf(f: SentenceFacts, nextKey: () => number, nextGroup: () 
     const inOtherClause = (a: Found) => f.cues.some((c) => c.clause && c !== causeCue && a.start >= c.clause.start && a.end <= c.clause.end);
     const scoped = f.actors.filter((a) => ((a.start >= lo && a.end <= hi) || (a.end <= lo && subject(a))) && (!causeCue || a.start >= causeCue.end) && !inOtherClause(a));
     const picked = fr.family === "meeting" ? meetingActors(f, fr, actors) : pickActors(assignRoles(s.text, scoped, fr, actors, placeSpans), actors);
+    // "… targeting al-Shabaab terrorists after they attacked partner forces": a pronoun subject is
+    // the armed group named last before it in the sentence.
+    const pronoun = s.text.slice(Math.max(0, fr.start - 40), fr.start).match(/\b(they|the (group|militants|terrorists|fighters|rebels))\s+(had\s+)?$/i);
+    if (pronoun && fr.family !== "meeting") {
+      const at = fr.start - pronoun[0].length;
+      const named = f.actors.filter((a) => a.end <= at && actors.actors.get(a.actor)?.kind === "group").at(-1);
+      if (named) {
+        picked.attacker = named.actor;
+        if (picked.target === named.actor) picked.target = null;
+      }
+    }
     // "Israel responded with airstrikes …": the one who responds is the attacker of what follows.
     const answer = f.cues.find((c) => c.shape === "answer" && c.start < fr.start);
     const responder = answer && f.actors.filter((a) => a.end <= answer.start && answer.start - a.end <= 40).at(-1);

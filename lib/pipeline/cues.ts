@@ -1,6 +1,7 @@
 /**
  * Link cues: the words that say one attack answered another. Two shapes: the cause follows the
- * cue ("in response to X", "punishment for X"), or the cue marks its sentence's attack as the
+ * cue ("in response to X", "punishment for X", "… targeting the group after they attacked …":
+ * the attack answered is the target's own), or the cue marks its sentence's attack as the
  * answer to something told before ("Israel responded with …", "As a result, …"). A third, "plan",
  * ties a meeting to the attacks it prepared ("finalized in … meetings", "to plan the attack").
  */
@@ -17,7 +18,7 @@ export type Cue = {
 };
 
 const CAUSE_FOLLOWS =
-  /\b(in response to|responded to|answered(?!\s+(with|by)\b)|answering(?!\s+(with|by)\b)|avenged|as a response to|a response to|in retaliation for|retaliation for|in reprisal for|punishment for|to punish|to avenge|avenging|revenge for|in revenge for|responding to|in answer to|an answer to|in reply to|a reply to|payback for|in retribution for|retribution for|retaliat(ed|ing|e) for)\b/gi;
+  /\b(in response to|responded to|answered(?!\s+(with|by)\b)|answering(?!\s+(with|by)\b)|avenged|as a response to|a response to|in retaliation for|retaliation for|in reprisal for|punishment for|to punish|to avenge|avenging|revenge for|in revenge for|responding to|in answer to|an answer to|in reply to|a reply to|payback for|in retribution for|retribution for|retaliat(ed|ing|e) for|after (?=(?:they|it|the (?:group|militants|terrorists|fighters|rebels)|its fighters)\s+(?:had\s+)?(?:attacked|fired|launched|struck|shelled|bombed|ambushed|killed)\b))/gi;
 const ANSWER =
   /(^and then\b|^(it|this|that) came\b|\b(in response|responded|respond(s|ing)? (with|by)|answered (with|by)|retaliated|retaliating|as a result|in retaliation|in reprisal|hit back|struck back|fired back|counter-?attacked|(the|its|their|a)\s+([\w-]+\s+)?(response|answer|retaliation|reply|reprisal)\s+came)\b)/gi;
 /** "X began after Y", "X followed Y": a sequel, an answer only if the actors say so. */

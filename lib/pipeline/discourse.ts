@@ -545,6 +545,12 @@ export function discourse(
   for (const key of ctx.undated) {
     const d = ctx.drafts[key]!;
     if (!isLive(d) || d.date) continue;
+    // An answer told without a date came within days after the dated attack it answers.
+    const cause = ctx.links.map((l) => (resolve(ctx, l.to).key === d.key ? resolve(ctx, l.from) : null)).find((c) => c?.date && isLive(c));
+    if (cause) {
+      d.date = { ...shift(cause.date!, 0, RESPONSE_DAYS, ctx.latest), how: "cause" };
+      continue;
+    }
     d.dropped = "undated";
     if (!d.weak) ctx.warnings.push({ code: "undated", message: "an attack is mentioned without a date the text allows to resolve", span: d.evidence[0] });
   }

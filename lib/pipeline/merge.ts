@@ -3,10 +3,12 @@
  * a kind (an "airstrike" and a "missile attack" on one man can be one strike; a meeting and a riot
  * cannot), their date ranges overlap (a day of slack for time zones), their places lie within each
  * other's uncertainty, and their actors do not contradict (the Quds Force is part of Iran).
- * Used inside one article and between an article and the store.
+ * Used inside one article and between an article and the store: which stored event a telling is,
+ * and how the two combine, are decided here; db/ingest.ts only reads and writes what this says.
  */
-import type { DatePrecision, Family, Place, Range } from "../schema";
-import { actorAgreement, type ActorIndex } from "./actors";
+import type { ExtractedEvent } from "./types";
+import type { ClaimStatus, DatePrecision, Family, Place, Range } from "../schema";
+import { actorAgreement, lineage, type ActorIndex } from "./actors";
 import { addDays, daysBetween, intersect, precisionOf } from "./dates";
 import { distanceKm, placeTolerance } from "./places";
 
@@ -99,3 +101,74 @@ export function spanRanges(ranges: (Range | null | undefined)[]): Range | null {
 
 /** Threshold above which two tellings are merged. */
 export const MERGE_THRESHOLD = 0.55;
+
+/** Which family wins when two tellings of one event name different ones. */
+export const FAMILY_RANK: Record<Family, number> = {
+  assassination: 1,
+  airstrike: 2,
+  drone: 2,
+  missile: 2,
+  rocket: 2,
+  artillery: 2,
+  maritime: 3,
+  ground: 0,
+  riot: 0,
+  meeting: 0,
+};
+
+/** A claim of responsibility beats a denial, a denial a refusal to comment, and so on. */
+export const CLAIM_RANK: Record<ClaimStatus, number> = { claimed: 4, denied: 3, declined: 2, attributed: 1, unknown: 0 };
+export const firmerClaim = (a: ClaimStatus, b: ClaimStatus): ClaimStatus => (CLAIM_RANK[b] > CLAIM_RANK[a] ? b : a);
+
+/** A stored event as the merge policy sees it. */
+export type StoredEvent = Comparable & { id: string; provenance: string; claim: ClaimStatus };
+
+/**
+ * Which stored event each of an article's events is, if any: best pairs first, one to one. The
+ * article's own events are already distinct (the pipeline merged what it could), so two of them
+ * never join the same stored event; only captions may add to one already claimed.
+ */
+export function assignToStored<S extends StoredEvent>(evs: ExtractedEvent[], candidates: (e: ExtractedEvent) => S[], index: ActorIndex): Map<number, S> {
+  const pairs: { e: ExtractedEvent; s: S; score: number }[] = [];
+  for (const e of evs)
+    for (const s of candidates(e)) {
+      const score = sameEventScore(e, s, index);
+      if (score >= MERGE_THRESHOLD) pairs.push({ e, s, score });
+    }
+  pairs.sort((a, b) => b.score - a.score);
+  const out = new Map<number, S>();
+  const claimed = new Map<string, ExtractedEvent[]>();
+  for (const { e, s } of pairs) {
+    if (out.has(e.key)) continue;
+    const others = claimed.get(s.id) ?? [];
+    if (!others.every((o) => e.weakOnly || o.weakOnly)) continue;
+    out.set(e.key, s);
+    claimed.set(s.id, [...others, e]);
+  }
+  return out;
+}
+
+export type Combined = Dated & { family: Family; attacker: string | null; target: string | null; claim: ClaimStatus; place: Place | null; moved: boolean };
+
+/**
+ * A new telling of a stored event. Curated events keep their reviewed facts and only gain the
+ * source (null: nothing to change); so does any event told only by a caption. Extracted ones take
+ * a narrower date, a more precise place, a missing actor, a more specific actor (the Quds Force
+ * for Iran) or a firmer claim; figures are never combined here but kept per source as a range.
+ */
+export function combineTelling(s: StoredEvent, e: ExtractedEvent, index: ActorIndex): Combined | null {
+  if (s.provenance !== "extracted" || e.weakOnly) return null;
+  const d = combineDates(s, e);
+  const place = betterPlace(s.place, e.place);
+  const deeper = (stored: string | null, told: string | null) =>
+    !stored ? told : told && told !== stored && lineage(told, index).includes(stored) && actorAgreement(stored, told, index) === 1 ? told : stored;
+  return {
+    ...d,
+    family: s.family && FAMILY_RANK[s.family] >= FAMILY_RANK[e.family] ? s.family : e.family,
+    attacker: deeper(s.attacker, e.attacker),
+    target: deeper(s.target, e.target),
+    claim: firmerClaim(s.claim, e.claim),
+    place,
+    moved: place !== s.place && place !== null,
+  };
+}

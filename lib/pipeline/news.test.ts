@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { findDates } from "./dates";
+import { calibrated } from "./events";
 import { findTriggers, frames } from "./families";
 import { findPlaces } from "./places";
 import { runPipeline } from "./index";
@@ -72,5 +73,25 @@ describe("how the news corpus writes", () => {
       ["airstrike", "2024-07-20", "2024-07-20"],
     ]);
     expect(out.links.map((l) => [l.from, l.to])).toEqual([[0, 1]]);
+  });
+
+  it("links a strike on a group to the attack the group made just before ('after they attacked'), on the same day range", () => {
+    const out = run("U.S. forces conducted an airstrike targeting Hamas fighters after they attacked troops near Kirkuk on March 3, 2021.", "2021-03-04");
+    const ground = out.events.find((e) => e.family === "ground")!;
+    const strike = out.events.find((e) => e.family === "airstrike")!;
+    expect(ground).toMatchObject({ attacker: "hamas", dateStart: "2021-03-03" });
+    expect(strike).toMatchObject({ attacker: "united-states", target: "hamas" });
+    expect(strike.dateStart >= "2021-03-03" && strike.dateEnd <= "2021-03-04").toBe(true);
+    expect(out.links.map((l) => [l.from, l.to])).toEqual([[ground.key, strike.key]]);
+  });
+
+  it("calibrates confidence by what tells right from wrong on the tune half: a named town, a region or country, a borrowed place", () => {
+    const place = (precision: 1 | 2 | 3 | 4, confidence: number) => ({ name: "x", lat: 0, lon: 0, precision, kind: "city" as const, country: null, confidence, source: "curated" });
+    expect(calibrated(0.9, place(1, 0.9))).toBeGreaterThanOrEqual(0.8);
+    expect(calibrated(0.6, place(2, 0.9))).toBe(0.8);
+    expect(calibrated(0.95, place(4, 0.9))).toBeLessThan(0.8);
+    expect(calibrated(0.95, place(1, 0.4))).toBeLessThan(0.6);
+    const out = run("Rebels fired rockets at Iraq on March 3, 2021.", "2021-03-04");
+    expect(out.events[0]!.confidence).toBeLessThan(0.8);
   });
 });

@@ -12,30 +12,12 @@ import { runPipeline } from "./index";
 import { cachedGeocoder, type GeocodeFn } from "./places";
 import { readArticleFile } from "./read-file";
 import { curatedActors, repoRoot, seedsDir } from "./testing/fixtures";
+import { goldenSummary } from "./testing/golden";
 import type { PipelineResult } from "./types";
 
 const goldenFile = path.join(repoRoot, "lib", "pipeline", "__golden__", "seeds.json");
 const haveSeeds = fs.existsSync(seedsDir);
 if (!haveSeeds) console.warn(`[seed golden test skipped] no seed articles at ${seedsDir}`);
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
-function summary(r: PipelineResult) {
-  return {
-    published: r.published,
-    events: r.events.map((e) => ({
-      family: e.family,
-      date: [e.dateStart, e.dateEnd, e.datePrecision],
-      attacker: e.attacker,
-      target: e.target,
-      place: e.place ? [e.place.name, round(e.place.lat), round(e.place.lon), e.place.precision] : null,
-      killed: e.killed,
-      injured: e.injured,
-      claim: e.claim,
-      evidence: e.evidence.map((x) => [x.span.start, x.span.end, x.weak]),
-    })),
-    links: r.links.map((l) => [l.from, l.to, l.kind, l.span.start, l.span.end]),
-  };
-}
 
 describe.skipIf(!haveSeeds)("pipeline on the seed articles", () => {
   const curated = JSON.parse(fs.readFileSync(path.join(repoRoot, "data", "seed", "curated.json"), "utf8"));
@@ -67,7 +49,7 @@ describe.skipIf(!haveSeeds)("pipeline on the seed articles", () => {
   });
 
   it("matches the golden output", () => {
-    const actual = Object.fromEntries([...results].map(([file, { out }]) => [file, summary(out)]));
+    const actual = Object.fromEntries([...results].map(([file, { out }]) => [file, goldenSummary(out)]));
     if (process.env.REGEN) fs.writeFileSync(goldenFile, `${JSON.stringify(actual, null, 1)}\n`);
     expect(actual).toEqual(JSON.parse(fs.readFileSync(goldenFile, "utf8")));
   });
