@@ -4,6 +4,7 @@
  */
 import { runScrubBench } from "./browser-scrub";
 import { runGeoBench } from "./geo-speed";
+import { printImportBench, runImportBench } from "./import-speed";
 import { runIngestBench } from "./ingest-speed";
 import { runStoreBench } from "./store-query";
 
@@ -23,6 +24,9 @@ for (const r of rows)
   console.log(`${r.store.padEnd(9)} date window ${r.windowMs.toFixed(1)} ms (${r.windowRows} rows), bbox ${r.bboxMs.toFixed(1)} ms (${r.bboxRows} rows)`);
 const [pgl, pg] = [rows.find((r) => r.store === "pglite"), rows.find((r) => r.store === "postgres")];
 if (pgl && pg) console.log(`PGlite / PostgreSQL: window ×${(pgl.windowMs / pg.windowMs).toFixed(2)}, bbox ×${(pgl.bboxMs / pg.bboxMs).toFixed(2)}`);
+
+section("Import throughput (100k generated ACLED rows)");
+printImportBench(await runImportBench());
 
 if (!process.argv.includes("--skip-browser")) {
   section("Scrubbing in Chromium (frame time)");
