@@ -6,6 +6,7 @@
 import { runScrubBench } from "./browser-scrub";
 import { printScale, runScaleBench, SCALE_DEFAULTS } from "./scale";
 import { runGeoBench } from "./geo-speed";
+import { printImportBench, runImportBench } from "./import-speed";
 import { runIngestBench } from "./ingest-speed";
 import { runOverridesBench } from "./overrides";
 import { runStoreBench } from "./store-query";
@@ -32,6 +33,9 @@ for (const r of await runOverridesBench())
   console.log(
     `${r.store.padEnd(9)} import ${(r.importMs / 1000).toFixed(1)} s, re-apply ${(r.passMs / 1000).toFixed(2)} s, ingest of one article ${r.ingestBareMs.toFixed(0)} → ${r.ingestWithMs.toFixed(0)} ms (×${(r.ingestWithMs / r.ingestBareMs).toFixed(1)})`,
   );
+
+section("Import throughput (100k generated ACLED rows)");
+printImportBench(await runImportBench());
 
 if (!process.argv.includes("--skip-browser")) {
   section("Scrubbing in Chromium (frame time)");

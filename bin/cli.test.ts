@@ -71,5 +71,6 @@ describe("strikeline CLI", () => {
 
     const links = LinkList.parse(JSON.parse(cli("export", "--format", "links").out));
     expect(links.links.length).toBe(report.links);
-  });
+    // Five processes, each opening PGlite with PostGIS (12–16 s apiece on this machine).
+  }, 300_000);
 });

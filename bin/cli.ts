@@ -23,6 +23,18 @@ export const processIo: Io = {
 
 export type { Io };
 
+/** Runs a writing command with Ctrl-C turned into an abort signal it checks, so it can roll back cleanly. */
+async function withInterrupt(fn: (signal: AbortSignal) => Promise<void>): Promise<void> {
+  const abort = new AbortController();
+  const onSigint = () => abort.abort();
+  process.once("SIGINT", onSigint);
+  try {
+    return await fn(abort.signal);
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
+}
+
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let code = 0;
   const run = (call: CommandCall, signal?: AbortSignal) => async () => {
@@ -77,17 +89,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option("--dry-run", "import and report, store nothing")
     .option("--json", "print the report as one JSON object")
     .action((file: string, o: Omit<ImportArgs, "file">) =>
-      (async () => {
-        // Ctrl-C rolls the whole import back between batches instead of killing the process mid-write.
-        const abort = new AbortController();
-        const onSigint = () => abort.abort();
-        process.once("SIGINT", onSigint);
-        try {
-          await run({ command: "import", opts: { file, ...o } }, abort.signal)();
-        } finally {
-          process.off("SIGINT", onSigint);
-        }
-      })(),
+      // Ctrl-C rolls the whole import back between batches instead of killing the process mid-write.
+      withInterrupt((signal) => run({ command: "import", opts: { file, ...o } }, signal)()),
     );
 
   program
@@ -100,17 +103,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option("--dry-run", "extract and report, store nothing")
     .option("--json", "print the run report as one JSON object")
     .action((paths: string[], o: { published?: string; outlet?: string; url?: string; dryRun?: boolean; json?: boolean }) =>
-      (async () => {
-        // Ctrl-C finishes by rolling back the article in progress instead of killing the process mid-write.
-        const abort = new AbortController();
-        const onSigint = () => abort.abort();
-        process.once("SIGINT", onSigint);
-        try {
-          await run({ command: "ingest", opts: { paths, ...o } }, abort.signal)();
-        } finally {
-          process.off("SIGINT", onSigint);
-        }
-      })(),
+      // Ctrl-C finishes by rolling back the article in progress instead of killing the process mid-write.
+      withInterrupt((signal) => run({ command: "ingest", opts: { paths, ...o } }, signal)()),
     );
 
   const overrides = program

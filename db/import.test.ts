@@ -133,7 +133,7 @@ for (const c of await storeCases()) {
       expect(l.geometry).toEqual({ type: "LineString", coordinates: [[35.7167, 33.2667], [35.4667, 33.1167]] });
       expect(l.properties).toMatchObject({ from: "acled-lbn2001", to: "acled-lbn2002", kind: "retaliation", delayDays: 1, fromDate: "2023-10-08", toDate: "2023-10-09" });
       const kml = await exported("kml");
-      expect(kml).toContain('<Placemark id="acled-lbn2002"><name>Drone strike by Israel on Hezbollah, Aitaroun</name>');
+      expect(kml).toContain('<Placemark id="event-acled-lbn2002"><name>Drone strike by Israel on Hezbollah, Aitaroun</name>');
       expect(kml).toContain("<TimeSpan><begin>2023-10-09</begin><end>2023-10-09</end></TimeSpan><styleUrl>#family-drone</styleUrl>");
     });
   });

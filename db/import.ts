@@ -219,26 +219,22 @@ async function addReversals(db: Db, written: ImportedEvent[], index: ActorIndex)
   ).filter((l) => ids.has(l.from) || ids.has(l.to));
   const found = inferReversals(near.map((e) => ({ ...e, family: e.family as Family })), touched, existing, index);
   let n = 0;
-  for (let i = 0; i < found.length; i += BATCH) {
-    const r = await db
-      .insert(links)
-      .values(
-        found.slice(i, i + BATCH).map((l) => ({
-          id: `${l.from}--${l.to}`,
-          fromEvent: l.from,
-          toEvent: l.to,
-          kind: l.kind,
-          method: "reversal",
-          confidence: l.confidence,
-          note: `the target struck back within ${l.delayDays} days`,
-        })),
-      )
-      .onConflictDoNothing()
-      .returning({ id: links.id });
-    n += r.length;
+  for (let i = 0; i < found.length; i += UPSERT_BATCH) {
+    const batch = found.slice(i, i + UPSERT_BATCH);
+    const col = (get: (l: (typeof found)[number]) => string | number) => sql.param(batch.map(get));
+    const r = await db.execute<{ id: string }>(sql`
+      insert into links (id, from_event, to_event, kind, method, confidence, note)
+      select u.f || '--' || u.t, u.f, u.t, u.k, 'reversal', u.c, 'the target struck back within ' || u.d || ' days'
+      from unnest(${col((l) => l.from)}::text[], ${col((l) => l.to)}::text[], ${col((l) => l.kind)}::text[], ${col((l) => l.confidence)}::real[], ${col((l) => l.delayDays)}::int[]) as u(f, t, k, c, d)
+      on conflict do nothing
+      returning id`);
+    n += rowsOf(r).length;
   }
   return n;
 }
+
+/** node-postgres answers execute() with a result object, PGlite with one too, both holding rows. */
+const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
 
 /** What exports need beyond the API's event shape, for the events of a view. */
 export async function exportExtras(db: Db, ids: readonly string[]): Promise<Map<string, EventExtra>> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EventFeature, LinkOut } from "./api";
-import { eventsCsv, viewGeoJson } from "./export";
+import { eventsCsv, exportView, linksGeoJson, viewGeoJson, viewKml } from "./export";
 import { csvCell } from "./interchange/csv";
 import { readCsv } from "./testing/read-csv";
 
@@ -69,5 +69,64 @@ describe("viewGeoJson", () => {
     const fc = viewGeoJson([feature("a", "A", "", [44, 33]), feature("b", "B", "", [45, 34])], [link]);
     expect(fc.features.map((f) => f.geometry.type)).toEqual(["Point", "Point", "LineString"]);
     expect(fc.features[2]).toMatchObject({ id: "l1", geometry: { coordinates: [[44, 33], [45, 34]] }, properties: { from: "a", to: "b", kind: "retaliation", delayDays: 2 } });
+  });
+});
+
+/** Every tag closed in order, nothing unescaped between them: enough to know a KML reader will parse it. */
+function wellFormed(xml: string): boolean {
+  const stack: string[] = [];
+  const body = xml.replace(/^<\?xml[^>]*\?>/, "");
+  for (const m of body.matchAll(/<(\/?)([A-Za-z][\w:]*)([^>]*?)(\/?)>|([<>])/g)) {
+    if (m[5]) return false;
+    if (m[4]) continue;
+    if (m[1]) {
+      if (stack.pop() !== m[2]) return false;
+    } else stack.push(m[2]!);
+  }
+  return stack.length === 0 && !/&(?!amp;|lt;|gt;|quot;)/.test(body);
+}
+
+describe("viewKml", () => {
+  const events = [feature("2020-a", 'Rockets <at> "K-1" & after', "Note with <b>tags</b>.", [44, 33]), feature("b", "B", "", [45, 34])];
+  const kml = viewKml(events, [{ ...link, from: "2020-a", id: "2020-a--b" }]);
+
+  it("is well-formed KML with every text escaped", () => {
+    expect(kml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">')).toBe(true);
+    expect(wellFormed(kml)).toBe(true);
+    expect(kml).toContain("<name>Rockets &lt;at&gt; &quot;K-1&quot; &amp; after</name>");
+    expect(wellFormed(kml.replace("&lt;at&gt;", "<at>"))).toBe(false);
+  });
+
+  it("gives each event a styled placemark with a time span, and each link a line from the day of the answer", () => {
+    expect(kml.match(/<Placemark /g)).toHaveLength(3);
+    expect(kml).toContain('<Placemark id="event-2020-a">');
+    expect(kml).toContain("<TimeSpan><begin>2020-01-03</begin><end>2020-01-03</end></TimeSpan><styleUrl>#family-airstrike</styleUrl>");
+    expect(kml).toContain('<Style id="family-airstrike"><IconStyle><color>');
+    expect(kml).toContain("<Point><coordinates>44,33</coordinates></Point>");
+    expect(kml).toContain("<TimeSpan><begin>2020-01-03</begin></TimeSpan><styleUrl>#link-retaliation</styleUrl><LineString><tessellate>1</tessellate><coordinates>44,33 45,34</coordinates>");
+  });
+});
+
+describe("exportView", () => {
+  const events = [feature("a", "A", "", [44, 33]), feature("b", "B", "", [45, 34])];
+  it("names and types every format", () => {
+    const got = (["geojson", "csv", "acled-csv", "kml", "links-geojson"] as const).map((f) => {
+      const { contentType, extension } = exportView(f, events, [link]);
+      return [f, contentType, extension];
+    });
+    expect(got).toEqual([
+      ["geojson", "application/geo+json", "geojson"],
+      ["csv", "text/csv; charset=utf-8", "csv"],
+      ["acled-csv", "text/csv; charset=utf-8", "acled.csv"],
+      ["kml", "application/vnd.google-earth.kml+xml", "kml"],
+      ["links-geojson", "application/geo+json", "links.geojson"],
+    ]);
+  });
+
+  it("writes links alone as LineStrings with the dates of both ends", () => {
+    const fc = linksGeoJson(events, [link]);
+    expect(fc.features).toHaveLength(1);
+    expect(fc.features[0]!.properties).toMatchObject({ from: "a", to: "b", delayDays: 2, fromDate: "2020-01-03", toDate: "2020-01-03" });
+    expect(JSON.parse(exportView("geojson", events, [link]).body)).not.toHaveProperty("crs");
   });
 });

@@ -12,8 +12,6 @@ import type { EventExtra } from "./interchange/record";
 import { FAMILY_LABEL, GEO_PRECISION_LABEL } from "./map/event-style";
 import { FAMILIES, type Family } from "./schema";
 
-export { EXPORT_FORMATS } from "./api";
-
 
 const COLUMNS = [
   "id", "title", "dateStart", "dateEnd", "datePrecision", "family", "attacker", "attackerName", "target", "targetName",
@@ -135,9 +133,10 @@ export function viewKml(events: readonly EventFeature[], links: readonly LinkOut
       ["Claim", p.claim],
     ];
     const description = `${facts.map(([k, v]) => `${k}: ${v}`).join("\n")}${p.note ? `\n\n${p.note}` : ""}`;
-    const data = (["family", "attacker", "target", "claim", "status", "chainId"] as const).map((k) => `<Data name="${k}"><value>${xml(String(p[k] ?? ""))}</value></Data>`);
+    const data = (["id", "family", "attacker", "target", "claim", "status", "chainId"] as const).map((k) => `<Data name="${k}"><value>${xml(String(p[k] ?? ""))}</value></Data>`);
     return (
-      `<Placemark id="${xml(id)}"><name>${xml(p.title)}</name><description>${xml(description)}</description>` +
+      // XML ids may not start with a digit, as dated event ids do: prefixed.
+      `<Placemark id="event-${xml(id)}"><name>${xml(p.title)}</name><description>${xml(description)}</description>` +
       `<TimeSpan><begin>${p.dateStart}</begin><end>${p.dateEnd}</end></TimeSpan><styleUrl>#family-${p.family}</styleUrl>` +
       `<ExtendedData>${data.join("")}</ExtendedData><Point><coordinates>${g.coordinates[0]},${g.coordinates[1]}</coordinates></Point></Placemark>`
     );
@@ -145,7 +144,7 @@ export function viewKml(events: readonly EventFeature[], links: readonly LinkOut
   const lines = links.map((l) => {
     const [a, b] = [at.get(l.from)!, at.get(l.to)!];
     return (
-      `<Placemark id="${xml(l.id)}"><name>${xml(`${l.kind}: ${a.properties.title} → ${b.properties.title}`)}</name>` +
+      `<Placemark id="link-${xml(l.id)}"><name>${xml(`${l.kind}: ${a.properties.title} → ${b.properties.title}`)}</name>` +
       `<description>${xml(`${l.kind} after ${l.delayDays} days (${l.method}, confidence ${l.confidence})${l.note ? `: ${l.note}` : ""}`)}</description>` +
       `<TimeSpan><begin>${b.properties.dateStart}</begin></TimeSpan><styleUrl>#link-${l.kind}</styleUrl>` +
       `<LineString><tessellate>1</tessellate><coordinates>${a.geometry.coordinates.join(",")} ${b.geometry.coordinates.join(",")}</coordinates></LineString></Placemark>`

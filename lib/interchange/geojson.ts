@@ -9,7 +9,7 @@ import { StrikelineError } from "../errors";
 import type { ActorIndex } from "../pipeline/actors";
 import { LinkKind, LinkMethod } from "../schema";
 import { reconciler } from "./actors";
-import { Coordinates, flatValue, fromMapped, type FieldMap } from "./mapped";
+import { flatValue, fromMapped, type FieldMap } from "./mapped";
 import { firstIssue, ImportedLink, type ImportedEvent, type ParsedImport, type RowIssue } from "./record";
 
 const Feature = z.object({
@@ -18,6 +18,7 @@ const Feature = z.object({
   geometry: z.object({ type: z.string(), coordinates: z.unknown() }).nullable(),
   properties: z.record(z.string(), z.unknown()).nullable(),
 });
+const Coordinates = z.tuple([z.number(), z.number()]).rest(z.number());
 const Collection = z.object({ type: z.literal("FeatureCollection"), features: z.array(z.unknown()) });
 
 export function parseGeoJson(text: string, actors: ActorIndex, map: FieldMap = {}): ParsedImport {
@@ -65,7 +66,7 @@ export function parseGeoJson(text: string, actors: ActorIndex, map: FieldMap = {
     }
     values[map.lon ?? "lon"] = String(c.data[0]);
     values[map.lat ?? "lat"] = String(c.data[1]);
-    const r = fromMapped(values, n, { system: "geojson", map, resolve, actors });
+    const r = fromMapped(values, n, { system: "geojson", map, resolve });
     if (typeof r === "string") return bad(r);
     events.push(r.event);
     links.push(...r.links);

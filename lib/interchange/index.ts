@@ -20,7 +20,7 @@ export function parseMappedCsv(text: string, actors: ActorIndex, map: FieldMap =
   const links: ImportedLink[] = [];
   const all: RowIssue[] = [...issues];
   for (const { line, values } of records) {
-    const r = fromMapped(values, line, { system: "csv", map, resolve, actors });
+    const r = fromMapped(values, line, { system: "csv", map, resolve });
     if (typeof r === "string") all.push({ line, reason: r });
     else events.push(r.event), links.push(...r.links);
   }

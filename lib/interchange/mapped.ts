@@ -3,9 +3,7 @@
  * properties holds which field (`--map lat=y,lon=x,dateStart=day`). A file Strikeline exported
  * needs no map and keeps its ids, so export → import → export gives the same events.
  */
-import { z } from "zod";
 import { StrikelineError } from "../errors";
-import type { ActorIndex } from "../pipeline/actors";
 import { precisionOf } from "../pipeline/dates";
 import { FAMILIES, type Family, type GeoPrecision } from "../schema";
 import type { Reconciler } from "./actors";
@@ -33,7 +31,7 @@ export function parseFieldMap(spec: string | undefined): FieldMap {
   return out;
 }
 
-export type MappedContext = { system: "csv" | "geojson"; map: FieldMap; resolve: Reconciler; actors: ActorIndex };
+export type MappedContext = { system: "csv" | "geojson"; map: FieldMap; resolve: Reconciler };
 
 /** One row or feature's values (already flat strings) as an event and the links it states, or the reason it cannot be one. */
 export function fromMapped(values: Record<string, string | undefined>, line: number, ctx: MappedContext): { event: ImportedEvent; links: ImportedLink[] } | string {
@@ -109,5 +107,3 @@ export function fromMapped(values: Record<string, string | undefined>, line: num
 /** A GeoJSON property value as the flat string a mapped field reads. */
 export const flatValue = (v: unknown): string | undefined =>
   v === null || v === undefined ? undefined : Array.isArray(v) ? v.join("; ") : typeof v === "object" ? JSON.stringify(v) : String(v);
-
-export const Coordinates = z.tuple([z.number(), z.number()]).rest(z.number());
