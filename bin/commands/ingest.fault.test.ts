@@ -22,6 +22,7 @@ import { repoRoot } from "../../lib/pipeline/testing/fixtures";
 import { rng } from "../../lib/testing/rng";
 import { ingestCommand, type RunReport } from "./ingest";
 import { storeCounts, type StoreCounts } from "./testing/counts";
+import { captureIo } from "./testing/support";
 
 const SEED = 14;
 const random = rng(SEED);
@@ -39,10 +40,7 @@ const FILES = fs.readdirSync(folder).length;
 
 let geocode: GeocodeFn;
 const quiet = { stdout: () => {}, stderr: () => {}, isTTY: false };
-const capture = () => {
-  const out = { stdout: "", stderr: "" };
-  return { out, io: { stdout: (s: string) => void (out.stdout += s), stderr: (s: string) => void (out.stderr += s), isTTY: false } };
-};
+const capture = () => captureIo();
 
 /** An uninterrupted run on a fresh store: seed, ingest the folder, count. */
 async function baseline(store: Store): Promise<StoreCounts> {
