@@ -1,7 +1,7 @@
 /**
  * The command line: `npx strikeline <command>`. Each command parses its options with commander,
  * runs a function that returns an exit code, and prints through `io` so tests can capture it.
- * Exit codes: 0 ok, 2 usage error, 3 input rejected, 1 anything else.
+ * Exit codes: 0 ok, 2 usage error, 3 input rejected, 130 interrupted (Ctrl-C), 1 anything else.
  */
 import { Argument, Command, CommanderError, Option } from "commander";
 import { StrikelineError } from "../lib/errors";
