@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { openStore, type Store } from "@/db/client";
-import { loadCurated, readCuratedFile, type GeocodeFn } from "@/db/seed";
+import type { Store } from "@/db/client";
+import { curatedMemoryStore } from "@/db/test-stores";
 
 // The page's request context, stood in for: a request with a forged Host, the configured origin, the app's store.
 const requestHeaders = new Headers({ host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" });
@@ -11,12 +11,8 @@ vi.mock("@/db/client", async (original) => ({ ...(await original<typeof import("
 
 const { generateShareMetadata } = await import("./share-metadata");
 
-const geocode: GeocodeFn = (mention) =>
-  ({ resolved: true, mention, name: mention, lat: 33, lon: 44, precision: 1, kind: "city", country: "IQ", confidence: 0.9, alternatives: [], source: "test" }) as unknown as ReturnType<GeocodeFn>;
-
 beforeAll(async () => {
-  store = await openStore({ memory: true });
-  await loadCurated(store.db, { dataset: readCuratedFile(), geocode, seedsDir: null });
+  store = await curatedMemoryStore();
 });
 afterAll(async () => {
   await store?.close();

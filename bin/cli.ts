@@ -1,8 +1,8 @@
 /**
  * The command line: `npx strikeline <command>`. Each command parses its options with commander,
  * runs a function that returns an exit code, and prints through `io` so tests can capture it.
- * Exit codes: 0 ok, 2 usage error, 3 input rejected, 1 anything else. Commands are imported only
- * when they run (bin/dispatch.ts), and go through the running server when it holds the store.
+ * Exit codes: 0 ok, 2 usage error, 3 input rejected, 130 interrupted (Ctrl-C), 1 anything else. Commands
+ * are imported only when they run (bin/dispatch.ts), and go through the running server when it holds the store.
  */
 import { Argument, Command, CommanderError, Option } from "commander";
 import { StrikelineError } from "../lib/errors";

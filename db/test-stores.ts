@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { env } from "../lib/env";
 import { openStore, type Store, type StoreKind } from "./client";
+import { loadCurated, readCuratedFile, type GeocodeFn } from "./seed";
 
 export type StoreCase = { kind: StoreKind; open: () => Promise<Store>; skip: string | null };
 
@@ -67,4 +68,15 @@ export async function throwawayDatabase(): Promise<{ url: string; drop: () => Pr
       await a.end();
     },
   };
+}
+
+/** Every curated place at one point: the tests that use it read events, not coordinates. */
+const onePlace: GeocodeFn = (mention) =>
+  ({ resolved: true, mention, name: mention, lat: 33, lon: 44, precision: 1, kind: "city", country: "IQ", confidence: 0.9, alternatives: [], source: "test" }) as unknown as ReturnType<GeocodeFn>;
+
+/** An in-memory store holding the curated events and links, without the gazetteer. */
+export async function curatedMemoryStore(): Promise<Store> {
+  const store = await openStore({ memory: true });
+  await loadCurated(store.db, { dataset: readCuratedFile(), geocode: onePlace, seedsDir: null });
+  return store;
 }

@@ -9,8 +9,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { openStore, type Store } from "@/db/client";
-import { loadCurated, readCuratedFile, type GeocodeFn } from "@/db/seed";
+import type { Store } from "@/db/client";
+import { curatedMemoryStore } from "@/db/test-stores";
 import { rng } from "@/lib/testing/rng";
 import { PARAM_NAMES, parseView } from "@/lib/url-state";
 import { DroppedNotice } from "../components/DroppedNotice";
@@ -25,12 +25,8 @@ const exportRoute = await import("./export/route");
 const preview = await import("./preview/route");
 const detail = await import("./events/[id]/route");
 
-const geocode: GeocodeFn = (mention) =>
-  ({ resolved: true, mention, name: mention, lat: 33, lon: 44, precision: 1, kind: "city", country: "IQ", confidence: 0.9, alternatives: [], source: "test" }) as unknown as ReturnType<GeocodeFn>;
-
 beforeAll(async () => {
-  store = await openStore({ memory: true });
-  await loadCurated(store.db, { dataset: readCuratedFile(), geocode, seedsDir: null });
+  store = await curatedMemoryStore();
 });
 afterAll(async () => {
   await store?.close();

@@ -5,7 +5,7 @@
  * killed mid-article is retried once (and reported when it dies again, the run going on), and two
  * overlapping ingests of one folder store each event once. Seeded: a failure names its seed.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -22,6 +22,7 @@ import { repoRoot } from "../../lib/pipeline/testing/fixtures";
 import { rng } from "../../lib/testing/rng";
 import { ingestCommand, type RunReport } from "./ingest";
 import { storeCounts, type StoreCounts } from "./testing/counts";
+import { captureIo } from "./testing/support";
 
 const SEED = 14;
 const random = rng(SEED);
@@ -39,10 +40,7 @@ const FILES = fs.readdirSync(folder).length;
 
 let geocode: GeocodeFn;
 const quiet = { stdout: () => {}, stderr: () => {}, isTTY: false };
-const capture = () => {
-  const out = { stdout: "", stderr: "" };
-  return { out, io: { stdout: (s: string) => void (out.stdout += s), stderr: (s: string) => void (out.stderr += s), isTTY: false } };
-};
+const capture = () => captureIo();
 
 /** An uninterrupted run on a fresh store: seed, ingest the folder, count. */
 async function baseline(store: Store): Promise<StoreCounts> {
@@ -50,6 +48,9 @@ async function baseline(store: Store): Promise<StoreCounts> {
   expect(await ingestCommand({ paths: [folder] }, quiet, { store, geocode })).toBe(0);
   return storeCounts(store.db);
 }
+
+/** Children still running when the file ends (a timed-out test) are killed, not left behind. */
+const running = new Set<ChildProcess>();
 
 type ChildResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
@@ -61,6 +62,7 @@ function child(storeEnv: Record<string, string>, args: string[], stop?: { at: nu
       cwd: repoRoot,
       env: { ...process.env, ...storeEnv },
     });
+    running.add(p);
     let stdout = "";
     let stderr = "";
     let sent = false;
@@ -74,7 +76,10 @@ function child(storeEnv: Record<string, string>, args: string[], stop?: { at: nu
       }
     });
     p.on("error", reject);
-    p.on("exit", (code, signal) => resolve({ code, signal, stdout, stderr }));
+    p.on("exit", (code, signal) => {
+      running.delete(p);
+      resolve({ code, signal, stdout, stderr });
+    });
   });
 }
 const lastLine = (s: string) => JSON.parse(s.trim().split("\n").at(-1)!);
@@ -83,7 +88,10 @@ beforeAll(async () => {
   const g = await getGeocoder();
   geocode = (m, o) => g.geocode(m, o);
 });
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => {
+  for (const p of running) p.kill("SIGKILL");
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
 
 describe("kill -9 mid-ingest, then run again", () => {
   it("embedded store: ends at the counts of an uninterrupted run, nothing twice", async () => {
@@ -102,7 +110,8 @@ describe("kill -9 mid-ingest, then run again", () => {
     const report = JSON.parse(rerun.stdout.trim().split("\n")[0]!) as RunReport;
     expect(report.unchanged, `seed ${SEED}`).toBeGreaterThan(0);
     expect(lastLine(rerun.stdout), `seed ${SEED}: killed at article ${at} + ${delayMs} ms`).toEqual(expected);
-  }, 120_000);
+    // Two PGlite + PostGIS opens in child processes, one after the other, are most of the time: ~15 s each on an idle machine.
+  }, 240_000);
 
   it.skipIf(pgSkip)("PostgreSQL: the same, after a kill -9 and then a Ctrl-C, each at a random article", async () => {
     const db = await throwawayDatabase();

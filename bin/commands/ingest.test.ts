@@ -5,47 +5,30 @@
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openStore, type Store } from "../../db/client";
-import { actors, articles } from "../../db/schema";
-import { CuratedDataset } from "../../lib/curated";
+import { describe, expect, it } from "vitest";
+import { articles } from "../../db/schema";
 import { ingestCommand, type RunReport } from "./ingest";
 import { MAX_BYTES } from "../../lib/pipeline/read-file";
-import { fakeGeocode, repoRoot, SAMPLE_ARTICLE } from "../../lib/pipeline/testing/fixtures";
+import { fakeGeocode, SAMPLE_ARTICLE } from "../../lib/pipeline/testing/fixtures";
+import { captureIo, commandFixture } from "./testing/support";
 
-let store: Store;
-let dir: string;
-const io = (isTTY = false) => {
-  const out = { stdout: "", stderr: "" };
-  return { out, io: { stdout: (s: string) => void (out.stdout += s), stderr: (s: string) => void (out.stderr += s), isTTY } };
-};
-const deps = () => ({ store, geocode: fakeGeocode });
+const ctx = commandFixture();
+const io = captureIo;
+const deps = () => ({ store: ctx.store, geocode: fakeGeocode });
 const write = (name: string, data: string | Buffer) => {
-  const p = path.join(dir, name);
+  const p = path.join(ctx.dir, name);
   fs.mkdirSync(path.dirname(p), { recursive: true });
   fs.writeFileSync(p, data);
   return p;
 };
 
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "strikeline-cli-"));
-  store = await openStore({ memory: true });
-  const curated = CuratedDataset.parse(JSON.parse(fs.readFileSync(path.join(repoRoot, "data", "seed", "curated.json"), "utf8")));
-  for (const a of curated.actors) await store.db.insert(actors).values({ id: a.id, name: a.name, kind: a.kind, country: a.country ?? null, parent: a.parent ?? null, aliases: a.aliases });
-});
-afterAll(async () => {
-  await store?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
 describe("ingestCommand", () => {
   it("rejects bad usage with exit code 2", async () => {
     const a = io();
     expect(await ingestCommand({ paths: [] }, a.io, deps())).toBe(2);
-    expect(await ingestCommand({ paths: [dir], published: "12/03/2021" }, a.io, deps())).toBe(2);
-    expect(await ingestCommand({ paths: [dir], url: "not a url" }, a.io, deps())).toBe(2);
+    expect(await ingestCommand({ paths: [ctx.dir], published: "12/03/2021" }, a.io, deps())).toBe(2);
+    expect(await ingestCommand({ paths: [ctx.dir], url: "not a url" }, a.io, deps())).toBe(2);
     expect(a.out.stderr).toMatch(/YYYY-MM-DD/);
   });
 
@@ -57,7 +40,7 @@ describe("ingestCommand", () => {
       write("bad/huge.txt", Buffer.alloc(MAX_BYTES + 1, 0x61)),
     ];
     const a = io();
-    expect(await ingestCommand({ paths: [...bad, path.join(dir, "missing.txt")], json: true }, a.io, deps())).toBe(3);
+    expect(await ingestCommand({ paths: [...bad, path.join(ctx.dir, "missing.txt")], json: true }, a.io, deps())).toBe(3);
     const r = JSON.parse(a.out.stdout) as RunReport;
     expect(r.rejected).toBe(5);
     expect(r.articles.map((x) => x.reason?.split(":")[0])).toEqual(["no such file or folder", "empty", "binary", "not-utf8", "too-large"]);
@@ -67,7 +50,7 @@ describe("ingestCommand", () => {
     write("good/sample.txt", SAMPLE_ARTICLE);
     write("good/zz-empty.md", "");
     const a = io();
-    expect(await ingestCommand({ paths: [path.join(dir, "good")], json: true, outlet: "Test Wire" }, a.io, deps())).toBe(0);
+    expect(await ingestCommand({ paths: [path.join(ctx.dir, "good")], json: true, outlet: "Test Wire" }, a.io, deps())).toBe(0);
     const r = JSON.parse(a.out.stdout) as RunReport;
     expect(r).toMatchObject({ files: 2, ingested: 1, rejected: 1, eventsNew: 2, links: 1, dryRun: false });
     expect(r.articles[0]).toMatchObject({ published: "2021-03-12", publishedInferred: true, publishedFrom: "dateline" });
@@ -76,14 +59,14 @@ describe("ingestCommand", () => {
 
   it("says unchanged on a second run, shows progress only on a terminal, and prints a summary", async () => {
     const a = io(true);
-    expect(await ingestCommand({ paths: [path.join(dir, "good", "sample.txt")] }, a.io, deps())).toBe(0);
+    expect(await ingestCommand({ paths: [path.join(ctx.dir, "good", "sample.txt")] }, a.io, deps())).toBe(0);
     expect(a.out.stdout).toMatch(/unchanged/);
     expect(a.out.stdout).toMatch(/Events: 0 new, 0 merged/);
     expect(a.out.stderr).toMatch(/\[#+\] 1\/1/);
   });
 
   it("refuses a named pipe among the inputs without hanging, and ingests the rest", async () => {
-    const fifo = path.join(dir, "pipe", "stuck.txt");
+    const fifo = path.join(ctx.dir, "pipe", "stuck.txt");
     fs.mkdirSync(path.dirname(fifo), { recursive: true });
     execFileSync("mkfifo", [fifo]);
     const good = write("pipe/after.txt", SAMPLE_ARTICLE.replace("12 rockets", "13 rockets"));
@@ -106,13 +89,13 @@ describe("ingestCommand", () => {
     };
     const paths = [0, 1, 2, 3].map((i) => write(`sigint/${i}.txt`, SAMPLE_ARTICLE.replace("12 rockets", `${20 + i} rockets`)));
     const a = io();
-    expect(await ingestCommand({ paths, json: true }, a.io, { store, geocode, signal: ctrl.signal })).toBe(130);
+    expect(await ingestCommand({ paths, json: true }, a.io, { store: ctx.store, geocode, signal: ctrl.signal })).toBe(130);
     const r = JSON.parse(a.out.stdout) as RunReport;
     expect(r.interrupted).toBe(true);
     expect(r.ingested).toBeLessThan(paths.length);
     expect(r.articles.length).toBeLessThan(paths.length);
     // Nothing of a file that was not reported ingested is in the store.
-    const stored = await store.db.select({ file: articles.fileName }).from(articles);
+    const stored = await ctx.store.db.select({ file: articles.fileName }).from(articles);
     const names = new Set(stored.map((x) => x.file));
     for (const x of r.articles) expect(names.has(path.basename(x.file)), x.file).toBe(x.status === "ingested");
   });

@@ -4,8 +4,8 @@
  * Exit codes: 0 ok, 2 usage error, 3 every input rejected, 130 interrupted, 1 anything else.
  */
 import path from "node:path";
-import { connectionLost, storeErrorMessage } from "../../db/store-errors";
 import { emptyReport, ingestArticle, loadActorIndex, yieldToEventLoop, type ArticleReport } from "../../db/ingest";
+import { connectionLost, storeErrorMessage } from "../../db/store-errors";
 import type { Io } from "../../lib/io";
 import { cachedGeocoder, type GeocodeFn } from "../../lib/pipeline/places";
 import { localFiles } from "../../lib/command-files";

@@ -31,15 +31,21 @@ describe("decodeArticle", () => {
     expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it("refuses a source address that is not http(s)", () => {
+  it("refuses a front-matter source address that is not http(s)", () => {
     const md = (url: string) => decodeArticle(enc(`---\ntitle: A test\nurl: ${url}\n---\n\nBody text here.\n`), "a.md");
     for (const url of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "file:///etc/passwd", "//evil.example/x", "https://"]) {
       const r = md(url);
       expect(r.ok ? "ok" : r.reason, url).toBe("bad-url");
     }
     expect(md("HTTPS://example.org/a").ok).toBe(true);
-    const html = decodeArticle(enc('<html><head><link rel="canonical" href="javascript:alert(1)"></head><body><p>Body text.</p></body></html>'), "a.html");
-    expect(html.ok ? "ok" : html.reason).toBe("bad-url");
+    // A page's canonical link that is not http(s) (relative, or worse) is dropped; the page still goes in.
+    for (const href of ["javascript:alert(1)", "/story/1"]) {
+      const html = decodeArticle(enc(`<html><head><link rel="canonical" href="${href}"></head><body><p>Body text.</p></body></html>`), "a.html");
+      expect(html.ok && html.article.meta.url, href).toBeUndefined();
+      expect(html.ok, href).toBe(true);
+    }
+    const good = decodeArticle(enc('<html><head><link rel="canonical" href="https://example.org/a"></head><body><p>Body text.</p></body></html>'), "a.html");
+    expect(good.ok && good.article.meta.url).toBe("https://example.org/a");
   });
 
   it("turns HTML into paragraphs with role hints and metadata", () => {

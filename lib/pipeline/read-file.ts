@@ -60,8 +60,10 @@ export function decodeArticle(bytes: Uint8Array, file: string): ReadOutcome {
   if (format === "html") {
     const h = htmlToArticle(text);
     if (!h.text.trim()) return refuse("empty", "the page has no readable text");
-    if (badUrl(h.meta)) return refuse("bad-url", "the page's canonical address is not an http(s) URL");
-    return { ok: true, file, hash, format, article: { text: h.text, meta: h.meta, hints: h.hints } };
+    // A page's own canonical link is often relative and never the user's claim: one that is not http(s) is dropped, not fatal.
+    const { url: _dropped, ...rest } = h.meta;
+    const meta = badUrl(h.meta) ? rest : h.meta;
+    return { ok: true, file, hash, format, article: { text: h.text, meta, hints: h.hints } };
   }
   const { body, meta } = frontMatter(text);
   if (!body.trim()) return refuse("empty", "the file holds front matter only");
