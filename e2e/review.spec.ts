@@ -5,14 +5,17 @@
  * find every correction kept. And the other side: writes without the editor token, with a wrong
  * one, with the token in the URL, or from another site are refused and change nothing.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import type { EventCollection, LinkOut } from "../lib/api";
 import type { ReviewQueue } from "../lib/review-api";
-import { E2E_EDITOR_TOKEN, StrikelinePage, watch } from "./pages/strikeline";
+import { E2E_EDITOR_TOKEN, e2eDataDir, StrikelinePage, watch } from "./pages/strikeline";
 
 const REPORT = fileURLToPath(new URL("./fixtures/tower-22.md", import.meta.url));
+const CLI_REPORT = fileURLToPath(new URL("./fixtures/hasakah.md", import.meta.url));
+const CLI = fileURLToPath(new URL("../bin/strikeline.mjs", import.meta.url));
 const ANALYST = "E2E Analyst";
 
 test.use({ viewport: { width: 1366, height: 850 } });
@@ -212,6 +215,7 @@ test("on a phone, the review takes the list's place, and dropping a pin shows th
   await app.open();
   await page.getByRole("button", { name: "Review", exact: true }).click();
   await app.signIn(E2E_EDITOR_TOKEN, ANALYST);
+  await expect(app.review).toBeVisible();
   // The fixture's events are in the queue (added here, or already by the test above: same content, same events).
   const added = await page.request.post("/api/reports", { multipart: { file: { name: "tower-22.md", mimeType: "text/markdown", buffer: readFileSync(REPORT) } }, headers: { origin: new URL(baseURL!).origin } });
   expect(added.status()).toBe(200);
@@ -233,4 +237,33 @@ test("on a phone, the review takes the list's place, and dropping a pin shows th
   await expect(lat).not.toHaveValue(before);
   await page.screenshot({ path: test.info().outputPath("phone-review.png") });
   await context.close();
+});
+
+test("the CLI beside the running app goes through it: a report ingested and an override added appear in the page", async ({ page, baseURL }) => {
+  const env = { ...process.env, STRIKELINE_DATA_DIR: e2eDataDir(new URL(baseURL!).port), STRIKELINE_EDITOR_TOKEN: E2E_EDITOR_TOKEN, DATABASE_URL: "" };
+  const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { env, encoding: "utf8", timeout: 60_000 });
+  const app = new StrikelinePage(page);
+  await app.open();
+
+  const ingest = cli("ingest", CLI_REPORT, "--json");
+  expect(ingest.status, ingest.stderr).toBe(0);
+  const out = JSON.parse(ingest.stdout) as { articles: { eventsNew: string[]; eventsMerged: string[] }[] };
+  const made = [...out.articles[0]!.eventsNew, ...out.articles[0]!.eventsMerged];
+  expect(made.length).toBeGreaterThanOrEqual(1);
+  // The page was open all along: a reload of the page (not of the server) shows the CLI's events.
+  await app.open();
+  await expect.poll(() => app.listedIds()).toEqual(expect.arrayContaining(made));
+
+  const reject = cli("overrides", "add", "reject-event", made[0]!, "--reason", "checked by hand");
+  expect(reject.status, reject.stderr).toBe(0);
+  await app.open();
+  expect(await app.listedIds()).not.toContain(made[0]);
+  // The CLI's correction is in the same log, with the CLI as its author.
+  await page.getByRole("button", { name: "Review", exact: true }).click();
+  await app.signIn(E2E_EDITOR_TOKEN, ANALYST);
+  await app.review.getByRole("button", { name: "Correction log" }).click();
+  const first = app.review.getByRole("list", { name: "Correction log" }).getByRole("listitem").first();
+  await expect(first).toContainText("Rejected");
+  await expect(first).toContainText("checked by hand");
+  await expect(first).toContainText("cli:");
 });
