@@ -285,6 +285,8 @@ test("hostile parameters are named in a notice and never run; the page still sho
 });
 
 test("links that are long, repeated, reversed or huge open without an error", async ({ page }) => {
+  // Six page loads, each waiting for the map to draw: on a busy two-core machine, over a minute.
+  test.slow();
   // Node.js refuses request heads over 16 KB itself (431), before the page: one 10 KB value at a time.
   const cases = [
     `q=${"x".repeat(10_240)}`,

@@ -212,8 +212,8 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
                   Review
                 </button>
                 {editor.signedIn && (
-                  <button type="button" className="link-button" onClick={() => editor.signOut().then(closeReview)}>
-                    Sign out {editor.author}
+                  <button type="button" title={`Signed in as ${editor.author}`} onClick={() => editor.signOut().then(closeReview, lost)}>
+                    Sign out
                   </button>
                 )}
               </>
