@@ -63,5 +63,6 @@ describe("strikeline CLI", () => {
 
     const links = LinkList.parse(JSON.parse(cli("export", "--format", "links").out));
     expect(links.links.length).toBe(report.links);
-  });
+    // Five processes, each opening the embedded store with PostGIS (15 s or more on two busy cores).
+  }, 300_000);
 });
