@@ -77,6 +77,7 @@ test("an analyst adds a report, reviews what it made, and every correction is ke
   // The review queue: least confident first, the new events and their link in it.
   await page.getByRole("button", { name: "Review", exact: true }).click();
   await expect(app.signInDialog, "signed in once, not again").toHaveCount(0);
+  await expect(app.review.getByRole("heading", { level: 2 })).toBeFocused();
   const queue = (await (await page.request.get("/api/review?limit=200")).json()) as ReviewQueue;
   const confidences = queue.events.map((e) => e.confidence);
   expect(confidences).toEqual([...confidences].sort((a, b) => a - b));
@@ -220,6 +221,7 @@ test("on a phone, the review takes the list's place, and dropping a pin shows th
   const added = await page.request.post("/api/reports", { multipart: { file: { name: "tower-22.md", mimeType: "text/markdown", buffer: readFileSync(REPORT) } }, headers: { origin: new URL(baseURL!).origin } });
   expect(added.status()).toBe(200);
   await page.getByRole("button", { name: "Close review" }).click();
+  await expect(page.getByRole("button", { name: "Review", exact: true })).toBeFocused();
   await page.getByRole("button", { name: "Review", exact: true }).click();
   await expect(app.review).toBeVisible();
   await expect(page.locator("canvas.maplibregl-canvas")).toBeHidden();
