@@ -165,6 +165,11 @@ describe("adding and reviewing a report", () => {
   it("refuses an invalid override naming the field", async () => {
     const r = await overridesRoute.POST(post("/api/overrides", { action: "move-place", targetId: "a-rockets", payload: { lat: 95, lon: 44 } }));
     expect([r.status, (await body(r)).error.parameter]).toEqual([400, "payload.lat"]);
+    // Values the store's column types cannot hold are refused here, not failed on in the database.
+    const year0 = await overridesRoute.POST(post("/api/overrides", { action: "fix-date", targetId: "a-rockets", payload: { dateStart: "0000-01-01" } }));
+    expect([year0.status, (await body(year0)).error.parameter]).toEqual([400, "payload.dateStart"]);
+    const huge = await overridesRoute.POST(post("/api/overrides", { action: "edit-event", targetId: "a-rockets", payload: { killed: { low: 0, high: 1e12 } } }));
+    expect([huge.status, (await body(huge)).error.parameter]).toEqual([400, "payload.killed"]);
   });
 
   it("searches the gazetteer for the place editor", async () => {
