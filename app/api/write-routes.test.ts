@@ -24,6 +24,7 @@ const { articles, overrides } = await import("@/db/schema");
 const { SAMPLE_ARTICLE } = await import("@/lib/pipeline/testing/fixtures");
 const { SERVER_FILE } = await import("@/lib/running-server");
 const { main } = await import("@/bin/cli");
+const { forwardToServer } = await import("@/bin/remote");
 const session = await import("./session/route");
 const reports = await import("./reports/route");
 const review = await import("./review/route");
@@ -247,6 +248,17 @@ describe("the CLI beside the running server", () => {
     expect(await main(["overrides", "undo", id], again)).toBe(1);
     expect(again.err).toMatch(/already undone/);
     expect(await main(["overrides", "undo", "first"], capture())).toBe(2);
+  });
+
+  it("runs a command here when nothing answers at the recorded address", async () => {
+    const file = path.join(dataDir, SERVER_FILE);
+    const live = fs.readFileSync(file, "utf8");
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(live), url: "http://127.0.0.1:9" }));
+    try {
+      expect(await forwardToServer({ command: "export", opts: { format: "links" } }, capture())).toBeNull();
+    } finally {
+      fs.writeFileSync(file, live);
+    }
   });
 
   it("refuses a CLI request without the token or from a browser cookie", async () => {
