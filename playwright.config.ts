@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { E2E_EDITOR_TOKEN } from "./e2e/editor-token";
+import { E2E_EDITOR_TOKEN, e2eDataDir } from "./e2e/server-env";
 
 // STRIKELINE_E2E_PORT lets several checkouts run their end-to-end tests side by side.
 const port = Number(process.env.STRIKELINE_E2E_PORT || 3100);
@@ -29,6 +29,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), STRIKELINE_EDITOR_TOKEN: E2E_EDITOR_TOKEN },
+    env: { PORT: String(port), STRIKELINE_EDITOR_TOKEN: E2E_EDITOR_TOKEN, STRIKELINE_E2E_DATA_DIR: e2eDataDir(port) },
   },
 });

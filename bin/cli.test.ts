@@ -71,6 +71,6 @@ describe("strikeline CLI", () => {
 
     const links = LinkList.parse(JSON.parse(cli("export", "--format", "links").out));
     expect(links.links.length).toBe(report.links);
-    // Five processes, each opening PGlite with PostGIS (12–16 s apiece on this machine).
+    // Five processes, each opening the embedded store with PostGIS (15 s or more on two busy cores).
   }, 300_000);
 });

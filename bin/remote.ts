@@ -119,8 +119,9 @@ async function prepare(call: CommandCall): Promise<RemoteRequest> {
 const STATUS_CODES: Record<number, ErrorCode> = { 400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 409: "conflict", 413: "too_large", 422: "rejected" };
 
 /**
- * Sends a store command to the server holding the data folder. Null when there is none (or the
- * store is a PostgreSQL server, which any number of processes may open): the caller runs it here.
+ * Sends a store command to the server holding the data folder. Null when there is none, when
+ * nothing answers at its address, or when the store is a PostgreSQL server (which any number of
+ * processes may open): the caller runs it here.
  */
 export async function forwardToServer(call: CommandCall, io: Io, signal?: AbortSignal): Promise<number | null> {
   const e = env();
@@ -148,16 +149,14 @@ export async function forwardToServer(call: CommandCall, io: Io, signal?: AbortS
       body,
       ...(signal ? { signal } : {}),
     });
-  } catch (err) {
+  } catch {
     if (signal?.aborted) {
       io.stderr("\nInterrupted: the server rolls back the article in progress.\n");
       return 130;
     }
-    io.stderr(
-      `strikeline: the server at ${server.url} (process ${server.pid}) holds the data folder ${e.dataDir} but does not answer ` +
-        `(${(err as Error).message}). Wait until it has started, or stop process ${server.pid}.\n`,
-    );
-    return 1;
+    // Nothing listens there (a stale record whose pid now belongs to another process, or a server
+    // still starting): run here, where the data folder's lock explains any conflict.
+    return null;
   }
   const json: unknown = await res.json().catch(() => null);
   if (!res.ok) {

@@ -17,7 +17,7 @@ import { reversalLinks, REVERSAL_WINDOW_DAYS } from "../lib/pipeline/links";
 import { assignToStored, combineTelling, spanRanges, type StoredEvent } from "../lib/pipeline/merge";
 import type { GeocodeFn } from "../lib/pipeline/places";
 import type { ReadOutcome } from "../lib/pipeline/read-file";
-import type { ExtractedEvent, PipelineWarning } from "../lib/pipeline/types";
+import type { ExtractedEvent } from "../lib/pipeline/types";
 import type { ArticleReport } from "../lib/review-api";
 import type { Actor, ClaimStatus, Family, Place } from "../lib/schema";
 import type { Db } from "./client";

@@ -5,14 +5,17 @@
  * find every correction kept. And the other side: writes without the editor token, with a wrong
  * one, with the token in the URL, or from another site are refused and change nothing.
  */
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import type { EventCollection, LinkOut } from "../lib/api";
 import type { ReviewQueue } from "../lib/review-api";
-import { E2E_EDITOR_TOKEN, StrikelinePage, watch } from "./pages/strikeline";
+import { E2E_EDITOR_TOKEN, e2eDataDir, StrikelinePage, watch } from "./pages/strikeline";
 
 const REPORT = fileURLToPath(new URL("./fixtures/tower-22.md", import.meta.url));
+const CLI_REPORT = fileURLToPath(new URL("./fixtures/hasakah.md", import.meta.url));
+const CLI = fileURLToPath(new URL("../bin/strikeline.mjs", import.meta.url));
 const ANALYST = "E2E Analyst";
 
 test.use({ viewport: { width: 1366, height: 850 } });
@@ -28,7 +31,7 @@ test.beforeEach(async ({ page, baseURL }) => {
 });
 
 test.afterEach(() => {
-  const refused = problems.filter((p) => /status of 40[13]/.test(p));
+  const refused = problems.filter((p) => /status of (401|403|413|422)/.test(p));
   expect(refused.length, "refused requests beyond the ones provoked").toBeLessThanOrEqual(expectedRefusals);
   expect(problems.filter((p) => !refused.includes(p)), "console errors or requests outside the app's origin").toEqual([]);
 });
@@ -74,6 +77,7 @@ test("an analyst adds a report, reviews what it made, and every correction is ke
   // The review queue: least confident first, the new events and their link in it.
   await page.getByRole("button", { name: "Review", exact: true }).click();
   await expect(app.signInDialog, "signed in once, not again").toHaveCount(0);
+  await expect(app.review.getByRole("heading", { level: 2 })).toBeFocused();
   const queue = (await (await page.request.get("/api/review?limit=200")).json()) as ReviewQueue;
   const confidences = queue.events.map((e) => e.confidence);
   expect(confidences).toEqual([...confidences].sort((a, b) => a - b));
@@ -184,6 +188,16 @@ test("writes without the editor token, with a wrong one, with it in the URL, or 
   await page.getByRole("button", { name: "Review", exact: true }).click();
   await app.signIn(E2E_EDITOR_TOKEN, ANALYST);
   await expect(app.review).toBeVisible();
+
+  // A binary file through the page: the server's reason, shown in the dialog; nothing stored.
+  expectedRefusals = 1;
+  await page.getByRole("button", { name: "Add report" }).click();
+  await app.addReportDialog.getByLabel("Report file").setInputFiles({ name: "scan.txt", mimeType: "text/plain", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]) });
+  await app.addReportDialog.getByRole("button", { name: "Add report" }).click();
+  await expect(app.addReportDialog.getByRole("alert")).toContainText(/Not added: .*binary/);
+  await page.keyboard.press("Escape");
+  await expect(app.addReportDialog).toHaveCount(0);
+
   const target = new URL("/api/overrides", baseURL).href;
   // Another site's page in the same browser: a data: page has an opaque origin, so to the app
   // its form post is cross-site. (Its own console is not this app's, so it is not watched.)
@@ -212,10 +226,12 @@ test("on a phone, the review takes the list's place, and dropping a pin shows th
   await app.open();
   await page.getByRole("button", { name: "Review", exact: true }).click();
   await app.signIn(E2E_EDITOR_TOKEN, ANALYST);
+  await expect(app.review).toBeVisible();
   // The fixture's events are in the queue (added here, or already by the test above: same content, same events).
   const added = await page.request.post("/api/reports", { multipart: { file: { name: "tower-22.md", mimeType: "text/markdown", buffer: readFileSync(REPORT) } }, headers: { origin: new URL(baseURL!).origin } });
   expect(added.status()).toBe(200);
   await page.getByRole("button", { name: "Close review" }).click();
+  await expect(page.getByRole("button", { name: "Review", exact: true })).toBeFocused();
   await page.getByRole("button", { name: "Review", exact: true }).click();
   await expect(app.review).toBeVisible();
   await expect(page.locator("canvas.maplibregl-canvas")).toBeHidden();
@@ -233,4 +249,33 @@ test("on a phone, the review takes the list's place, and dropping a pin shows th
   await expect(lat).not.toHaveValue(before);
   await page.screenshot({ path: test.info().outputPath("phone-review.png") });
   await context.close();
+});
+
+test("the CLI beside the running app goes through it: a report ingested and an override added appear in the page", async ({ page, baseURL }) => {
+  const env = { ...process.env, STRIKELINE_DATA_DIR: e2eDataDir(new URL(baseURL!).port), STRIKELINE_EDITOR_TOKEN: E2E_EDITOR_TOKEN, DATABASE_URL: "" };
+  const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { env, encoding: "utf8", timeout: 60_000 });
+  const app = new StrikelinePage(page);
+  await app.open();
+
+  const ingest = cli("ingest", CLI_REPORT, "--json");
+  expect(ingest.status, ingest.stderr).toBe(0);
+  const out = JSON.parse(ingest.stdout) as { articles: { eventsNew: string[]; eventsMerged: string[] }[] };
+  const made = [...out.articles[0]!.eventsNew, ...out.articles[0]!.eventsMerged];
+  expect(made.length).toBeGreaterThanOrEqual(1);
+  // The page was open all along: a reload of the page (not of the server) shows the CLI's events.
+  await app.open();
+  await expect.poll(() => app.listedIds()).toEqual(expect.arrayContaining(made));
+
+  const reject = cli("overrides", "add", "reject-event", made[0]!, "--reason", "checked by hand");
+  expect(reject.status, reject.stderr).toBe(0);
+  await app.open();
+  expect(await app.listedIds()).not.toContain(made[0]);
+  // The CLI's correction is in the same log, with the CLI as its author.
+  await page.getByRole("button", { name: "Review", exact: true }).click();
+  await app.signIn(E2E_EDITOR_TOKEN, ANALYST);
+  await app.review.getByRole("button", { name: "Correction log" }).click();
+  const first = app.review.getByRole("list", { name: "Correction log" }).getByRole("listitem").first();
+  await expect(first).toContainText("Rejected");
+  await expect(first).toContainText("checked by hand");
+  await expect(first).toContainText("cli:");
 });

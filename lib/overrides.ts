@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { StrikelineError } from "./errors";
-import { ClaimStatus, DatePrecision, Family, GeoPrecision, IsoDate, LinkKind, Range, Slug } from "./schema";
+import { ClaimStatus, DatePrecision, Family, GeoPrecision, LinkKind, PlausibleDate, Range, Slug } from "./schema";
 
 export const OVERRIDE_ACTIONS = [
   "confirm-event",
@@ -37,6 +37,8 @@ const LinkId = z
 const Reason = z.string().max(500).optional();
 const Empty = z.strictObject({}).default({});
 const ActorRef = Slug.nullable();
+/** The store keeps counts as 32-bit integers. */
+const Count = Range.refine((r) => r.high <= 1_000_000, "at most 1,000,000");
 
 export const EditEventPayload = z
   .strictObject({
@@ -44,8 +46,8 @@ export const EditEventPayload = z
     attacker: ActorRef.optional(),
     target: ActorRef.optional(),
     targetLabel: z.string().min(1).max(200).nullable().optional(),
-    killed: Range.nullable().optional(),
-    injured: Range.nullable().optional(),
+    killed: Count.nullable().optional(),
+    injured: Count.nullable().optional(),
     claim: ClaimStatus.optional(),
   })
   .refine((p) => Object.keys(p).length > 0, "give at least one field to edit");
@@ -69,7 +71,7 @@ export const OverrideInput = z.discriminatedUnion("action", [
     action: z.literal("fix-date"),
     targetId: EventId,
     payload: z
-      .strictObject({ dateStart: IsoDate, dateEnd: IsoDate.optional(), datePrecision: DatePrecision.default("day") })
+      .strictObject({ dateStart: PlausibleDate, dateEnd: PlausibleDate.optional(), datePrecision: DatePrecision.default("day") })
       .refine((p) => !p.dateEnd || p.dateStart <= p.dateEnd, "dateEnd must not be before dateStart"),
     reason: Reason,
   }),

@@ -8,7 +8,7 @@ import { EventFeature, LinkOut } from "./api";
 import { GeoAlternative } from "../geo/result";
 import { LogEntry } from "./overrides";
 import { PipelineWarning } from "./pipeline/types";
-import { GeoPrecision, IsoDate, PlaceKind } from "./schema";
+import { GeoPrecision, IsoDate, PlaceKind, PlausibleDate } from "./schema";
 
 export const Session = z.object({ editor: z.boolean() });
 export const SessionRequest = z.object({ token: z.string().min(1).max(400) });
@@ -43,7 +43,7 @@ export const ReportFields = z.strictObject({
   title: z.preprocess(blank, z.string().trim().max(300).optional()),
   outlet: z.preprocess(blank, z.string().trim().max(200).optional()),
   url: z.preprocess(blank, z.string().trim().max(2000).regex(/^https?:\/\/\S+$/, "must be an http(s) address").optional()),
-  published: z.preprocess(blank, IsoDate.optional()),
+  published: z.preprocess(blank, PlausibleDate.optional()),
 });
 export type ReportFields = z.infer<typeof ReportFields>;
 

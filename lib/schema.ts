@@ -64,6 +64,8 @@ export const LinkMethod = z.enum(LINK_METHODS);
 export type LinkMethod = z.infer<typeof LinkMethod>;
 
 export const IsoDate = z.iso.date();
+/** A date a person enters for a news event or report: also one the store's date type can hold. */
+export const PlausibleDate = IsoDate.refine((d) => d >= "1900-01-01" && d <= "2100-12-31", "must be a date between 1900 and 2100");
 export const Slug = z
   .string()
   .min(1)

@@ -24,6 +24,7 @@ const { articles, overrides } = await import("@/db/schema");
 const { SAMPLE_ARTICLE } = await import("@/lib/pipeline/testing/fixtures");
 const { SERVER_FILE } = await import("@/lib/running-server");
 const { main } = await import("@/bin/cli");
+const { forwardToServer } = await import("@/bin/remote");
 const session = await import("./session/route");
 const reports = await import("./reports/route");
 const review = await import("./review/route");
@@ -165,6 +166,11 @@ describe("adding and reviewing a report", () => {
   it("refuses an invalid override naming the field", async () => {
     const r = await overridesRoute.POST(post("/api/overrides", { action: "move-place", targetId: "a-rockets", payload: { lat: 95, lon: 44 } }));
     expect([r.status, (await body(r)).error.parameter]).toEqual([400, "payload.lat"]);
+    // Values the store's column types cannot hold are refused here, not failed on in the database.
+    const year0 = await overridesRoute.POST(post("/api/overrides", { action: "fix-date", targetId: "a-rockets", payload: { dateStart: "0000-01-01" } }));
+    expect([year0.status, (await body(year0)).error.parameter]).toEqual([400, "payload.dateStart"]);
+    const huge = await overridesRoute.POST(post("/api/overrides", { action: "edit-event", targetId: "a-rockets", payload: { killed: { low: 0, high: 1e12 } } }));
+    expect([huge.status, (await body(huge)).error.parameter]).toEqual([400, "payload.killed"]);
   });
 
   it("searches the gazetteer for the place editor", async () => {
@@ -242,6 +248,17 @@ describe("the CLI beside the running server", () => {
     expect(await main(["overrides", "undo", id], again)).toBe(1);
     expect(again.err).toMatch(/already undone/);
     expect(await main(["overrides", "undo", "first"], capture())).toBe(2);
+  });
+
+  it("runs a command here when nothing answers at the recorded address", async () => {
+    const file = path.join(dataDir, SERVER_FILE);
+    const live = fs.readFileSync(file, "utf8");
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(live), url: "http://127.0.0.1:9" }));
+    try {
+      expect(await forwardToServer({ command: "export", opts: { format: "links" } }, capture())).toBeNull();
+    } finally {
+      fs.writeFileSync(file, live);
+    }
   });
 
   it("refuses a CLI request without the token or from a browser cookie", async () => {

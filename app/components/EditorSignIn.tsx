@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { getSession, messageOf, signIn, signOut } from "./editor-api";
+import { FormEnd } from "./form-parts";
 import { Modal } from "./Modal";
 
 const AUTHOR_KEY = "strikeline.author";
@@ -88,16 +89,7 @@ export function EditorSignIn({ editor, purpose, onSignedIn, onClose }: Props) {
           <span>Your name, for the correction log</span>
           <input type="text" name="author" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} autoComplete="name" />
         </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? "Signing in…" : "Sign in"}
-          </button>
-        </div>
+        <FormEnd error={error} busy={busy} label="Sign in" busyLabel="Signing in…" primary />
       </form>
     </Modal>
   );

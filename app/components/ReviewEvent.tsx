@@ -15,7 +15,7 @@ import type { GazetteerHit, ReviewEvent as ReviewEventItem, ReviewQueue } from "
 import { CLAIM_STATUSES, DATE_PRECISIONS, FAMILIES, type DatePrecision, type GeoPrecision } from "@/lib/schema";
 import { messageOf, searchGazetteer } from "./editor-api";
 import { Evidence } from "./Evidence";
-import { FormEnd, optionsOf, SelectField } from "./form-parts";
+import { FormEnd, optionsOf, PlaceChoices, SelectField } from "./form-parts";
 import { draftOf, editPayload, type DetailsDraft } from "./review-logic";
 
 export type LatLon = { lat: number; lon: number };
@@ -133,19 +133,7 @@ function PlaceForm({ item, busy, act, reason, requestPin, onDraftPlace }: Pick<P
       {item.alternatives.length > 0 && (
         <div className="rv-choices">
           <p className="muted">The geocoder also considered:</p>
-          <ul>
-            {item.alternatives.map((a) => (
-              <li key={`${a.name}-${a.lat}-${a.lon}`}>
-                <button type="button" onClick={() => use({ name: a.name, lat: String(a.lat), lon: String(a.lon), precision: c.precision })}>
-                  Use {a.name}
-                </button>{" "}
-                <span className="muted">
-                  {a.kind}
-                  {a.country ? `, ${a.country}` : ""}, score {a.score.toFixed(2)}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <PlaceChoices label="The geocoder's alternatives" places={item.alternatives} detail={(a) => `score ${a.score.toFixed(2)}`} onUse={(a) => use({ name: a.name, lat: String(a.lat), lon: String(a.lon), precision: c.precision })} />
         </div>
       )}
       <form className="form rv-search" role="search" onSubmit={search}>
@@ -160,19 +148,12 @@ function PlaceForm({ item, busy, act, reason, requestPin, onDraftPlace }: Pick<P
       <div id={resultsId} className="rv-choices" aria-live="polite">
         {hits && hits.length === 0 && <p className="muted">No place of that name in the gazetteer.</p>}
         {hits && hits.length > 0 && (
-          <ul aria-label="Gazetteer results">
-            {hits.map((h) => (
-              <li key={`${h.name}-${h.lat}-${h.lon}`}>
-                <button type="button" onClick={() => use({ name: h.name, lat: String(h.lat), lon: String(h.lon), precision: h.precision })}>
-                  Use {h.name}
-                </button>{" "}
-                <span className="muted">
-                  {h.kind}
-                  {h.country ? `, ${h.country}` : ""}, {h.lat.toFixed(3)}, {h.lon.toFixed(3)}
-                </span>
-              </li>
-            ))}
-          </ul>
+          <PlaceChoices
+            label="Gazetteer results"
+            places={hits}
+            detail={(h) => `${h.lat.toFixed(3)}, ${h.lon.toFixed(3)}`}
+            onUse={(h) => use({ name: h.name, lat: String(h.lat), lon: String(h.lon), precision: h.precision ?? c.precision })}
+          />
         )}
       </div>
       <div className="actions">

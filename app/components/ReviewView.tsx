@@ -149,6 +149,7 @@ export function ReviewView({ events, author, onChanged, onFocusEvent, requestPin
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
+  const paneHeading = useRef<HTMLHeadingElement>(null);
   const pane = useRef<HTMLElement>(null);
   // The queue item to give focus back to when an item closes.
   const returnTo = useRef<string | null>(null);
@@ -178,6 +179,8 @@ export function ReviewView({ events, author, onChanged, onFocusEvent, requestPin
   useEffect(() => {
     refresh().catch(fail);
   }, [refresh, fail]);
+  // Opened, the pane takes focus at its heading, so the keyboard goes on from there.
+  useEffect(() => paneHeading.current?.focus(), []);
 
   const list = (q: ReviewQueue | null, kind: Open["kind"]): string[] => (!q ? [] : kind === "event" ? q.events.map((e) => e.event.id) : q.links.map((l) => l.link.id));
 
@@ -248,7 +251,7 @@ export function ReviewView({ events, author, onChanged, onFocusEvent, requestPin
   return (
     <section ref={pane} className="review" aria-labelledby="review-heading" onKeyDown={(e) => e.key === "Escape" && open && (e.stopPropagation(), close())}>
       <header className="review-head">
-        <h2 id="review-heading" className="pane-heading">
+        <h2 id="review-heading" className="pane-heading" ref={paneHeading} tabIndex={-1}>
           Review
           {queue && (
             <span className="count">

@@ -183,10 +183,13 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
     [dispatch],
   );
 
+  const reviewButton = useRef<HTMLButtonElement>(null);
   const closeReview = useCallback(() => {
     onPick(null);
     setPin(null);
     setReviewing(false);
+    // The pane and whatever had focus in it are gone: focus goes back to what opened it.
+    reviewButton.current?.focus();
   }, [onPick]);
   const showPanel = !reviewing && state.selected !== null && eventsById.has(state.selected);
 
@@ -208,12 +211,12 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
                 <button type="button" aria-haspopup="dialog" onClick={() => ask("add")}>
                   Add report
                 </button>
-                <button type="button" aria-pressed={reviewing} onClick={() => (reviewing ? closeReview() : ask("review"))}>
+                <button ref={reviewButton} type="button" aria-pressed={reviewing} onClick={() => (reviewing ? closeReview() : ask("review"))}>
                   Review
                 </button>
                 {editor.signedIn && (
-                  <button type="button" className="link-button" onClick={() => editor.signOut().then(closeReview)}>
-                    Sign out {editor.author}
+                  <button type="button" title={`Signed in as ${editor.author}`} onClick={() => editor.signOut().then(closeReview, lost)}>
+                    Sign out
                   </button>
                 )}
               </>

@@ -1,5 +1,6 @@
 "use client";
-/** Pieces the review forms share: a labelled menu, and a form's error line with its submit button. */
+/** Pieces the editing forms share: a labelled menu, a form's error line with its submit button, a list of places to take. */
+import type { GeoPrecision } from "@/lib/schema";
 
 type Option<T> = { value: T; label: string };
 
@@ -21,7 +22,9 @@ export function SelectField<T extends string | number>({ label, value, options, 
 /** Every value of an enumeration with its label. */
 export const optionsOf = <T extends string | number>(values: readonly T[], label: (v: T) => string): Option<T>[] => values.map((value) => ({ value, label: label(value) }));
 
-export function FormEnd({ error, busy, label }: { error: string | null; busy: boolean; label: string }) {
+type FormEndProps = { error: string | null; busy: boolean; label: string; busyLabel?: string; primary?: boolean };
+
+export function FormEnd({ error, busy, label, busyLabel = label, primary = false }: FormEndProps) {
   return (
     <>
       {error && (
@@ -29,9 +32,30 @@ export function FormEnd({ error, busy, label }: { error: string | null; busy: bo
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy}>
-        {label}
+      <button type="submit" className={primary ? "primary" : undefined} disabled={busy}>
+        {busy ? busyLabel : label}
       </button>
     </>
   );
 }
+
+/** A place the user may take: a button "Use <name>" and what tells it apart. */
+export function PlaceChoices({ label, places, detail, onUse }: { label: string; places: readonly PlaceChoice[]; detail: (p: PlaceChoice) => string; onUse: (p: PlaceChoice) => void }) {
+  return (
+    <ul aria-label={label}>
+      {places.map((p) => (
+        <li key={`${p.name}-${p.lat}-${p.lon}`}>
+          <button type="button" onClick={() => onUse(p)}>
+            Use {p.name}
+          </button>{" "}
+          <span className="muted">
+            {p.kind}
+            {p.country ? `, ${p.country}` : ""}, {detail(p)}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export type PlaceChoice = { name: string; lat: number; lon: number; kind: string; country: string | null; score: number; precision?: GeoPrecision };

@@ -9,7 +9,7 @@ import type {} from "../../app/components/test-hook";
 import { EVENT_LAYERS } from "../../lib/map/layers";
 import type { ArticleReport } from "../../lib/review-api";
 
-export { E2E_EDITOR_TOKEN } from "../editor-token";
+export { E2E_EDITOR_TOKEN, e2eDataDir } from "../server-env";
 
 /** Console errors, uncaught errors and requests to other origins, collected for a spec to assert empty. */
 export function watch(page: Page, origin: string, problems: string[]) {
