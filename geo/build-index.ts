@@ -63,6 +63,14 @@ const NAMESAKE_MARGIN = 1;
 /** A province yields only to a town of some standing (~100k, or a seat of ~30k); a district to any. */
 const PROVINCE_NAMESAKE_MIN_PRIOR = 3.0;
 
+/** An airport's short name ("Heathrow") is a key only where no town, however small, has that name. */
+const AIRPORT_ALIAS_TOWN_PRIOR = 0;
+
+function withoutTownNames(records: GazRecord[], towns: GazRecord[], minTownPrior: number): GazRecord[] {
+  const taken = new Set(towns.filter((t) => t.prior >= minTownPrior).flatMap((t) => keysOf(t)));
+  return records.map((r) => ({ ...r, aliases: r.aliases.filter((a) => !keysOf({ name: a, aliases: [] }).some((k) => taken.has(k))) }));
+}
+
 function contains(r: GazRecord, t: GazRecord): boolean {
   return r.shape ? turf.booleanPointInPolygon([t.lon, t.lat], r.shape) : turf.distance([r.lon, r.lat], [t.lon, t.lat]) <= r.radiusKm;
 }
@@ -150,7 +158,7 @@ export function buildIndex(root: string = process.cwd()): BuildSummary {
   const admin2 = dropDuplicatesOf([...curated, ...areas], yieldToNamesakeTowns(loadAdmin2(root, geonames), geonames, 0));
   const divisions = dropDuplicatesOf([...curated, ...areas, ...admin2], yieldToNamesakeTowns(cscDivisions(csc.states), geonames, 0));
   const districts = [...admin2, ...divisions];
-  const records = [...curated, ...dropDuplicatesOf(curated, [...areas, ...districts, ...airports, ...geonames])];
+  const records = [...curated, ...dropDuplicatesOf(curated, [...areas, ...districts, ...withoutTownNames(airports, geonames, AIRPORT_ALIAS_TOWN_PRIOR), ...geonames])];
 
   const index: IndexFile = {
     version: INDEX_VERSION,
