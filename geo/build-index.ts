@@ -49,12 +49,14 @@ function dropDuplicatesOf(keepers: GazRecord[], others: GazRecord[]): GazRecord[
     }
   }
   return others.filter((r) => {
-    const twins = keysOf(r).flatMap((k) => byKey.get(k) ?? []);
-    return !twins.some(
-      (c) =>
-        AREAL_KINDS.has(c.kind) === AREAL_KINDS.has(r.kind) &&
-        turf.distance([c.lon, c.lat], [r.lon, r.lat]) < DUPLICATE_KM + c.radiusKm,
-    );
+    const twin = keysOf(r)
+      .flatMap((k) => byKey.get(k) ?? [])
+      .find((c) => AREAL_KINDS.has(c.kind) === AREAL_KINDS.has(r.kind) && turf.distance([c.lon, c.lat], [r.lon, r.lat]) < DUPLICATE_KM + c.radiusKm);
+    if (!twin) return true;
+    // A province known only as a circle gets its twin's polygon. Its names are not taken over: a
+    // governorate's "Damascus" would then outrank the city.
+    if (!twin.shape && r.shape && twin.kind === r.kind && twin.country === r.country) twin.shape = r.shape;
+    return false;
   });
 }
 
