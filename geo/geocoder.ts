@@ -472,7 +472,6 @@ export class Resolver implements Geocoder {
     });
   }
 
-  /** "Portland, Maine", "Lebanon, Pa.", "Tripoli, Libya": the parent narrows the readings. */
   /** What "X, Parent" narrows X to: a US state's towns, a province's, a country's; `areal` says the parent is a state or country. */
   private parentFilter(parent: string, ctx: ContextProfile): { filter: RankOptions; areal: boolean } {
     const abbrev = Object.entries(US_STATE_ABBREVIATIONS).find(([, forms]) => forms.some((f) => normalizeName(f) === normalizeName(parent)));
@@ -484,6 +483,7 @@ export class Resolver implements Geocoder {
     return { filter: { country: p.country }, areal };
   }
 
+  /** "Portland, Maine", "Lebanon, Pa.", "Tripoli, Libya": the parent narrows the readings. */
   private within(mention: string, core: string, parent: string, ctx: ContextProfile): GeocodeResult {
     const { filter } = this.parentFilter(parent, ctx);
     const r = this.read(core, ctx, filter) ?? this.read(core, ctx, filter, true);
