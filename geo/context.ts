@@ -53,11 +53,13 @@ const CUE_WINDOW = 40;
 function* around(text: string, mention: string): Generator<{ before: string; after: string }> {
   const lower = text.toLowerCase();
   const m = mention.toLowerCase();
+  // Lower-casing can change a string's length ("İ"); then offsets only hold in the lower-cased copy.
+  const source = lower.length === text.length ? text : lower;
   const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
   for (let i = lower.indexOf(m); i >= 0; i = lower.indexOf(m, i + 1)) {
     const end = i + m.length;
     if (isWord(lower[i - 1]) || isWord(lower[end])) continue;
-    yield { before: text.slice(Math.max(0, i - CUE_WINDOW), i), after: text.slice(end, end + CUE_WINDOW) };
+    yield { before: source.slice(Math.max(0, i - CUE_WINDOW), i), after: source.slice(end, end + CUE_WINDOW) };
   }
 }
 
