@@ -161,7 +161,9 @@ export class Resolver implements Geocoder {
       const inParent = narrowed?.areal ? this.read(cleaned, ctx, { ...cued, ...narrowed.filter }) : undefined;
       // Only a place of that very name: in "Washington, New York and Chicago" no New York town that
       // merely lists "Washington" among its old names is meant.
-      return this.result(mention, inParent?.best.match === "primary" ? inParent : whole);
+      if (inParent?.best.match !== "primary") return this.result(mention, whole);
+      // The namesakes elsewhere stay as alternatives, with their shares of the unnarrowed ranking.
+      return this.result(mention, { ...inParent, ranked: [inParent.best, ...whole.ranked] });
     }
 
     const { core, q } = parseQualifier(cleaned);
