@@ -49,12 +49,14 @@ function dropDuplicatesOf(keepers: GazRecord[], others: GazRecord[]): GazRecord[
     }
   }
   return others.filter((r) => {
-    const twins = keysOf(r).flatMap((k) => byKey.get(k) ?? []);
-    return !twins.some(
-      (c) =>
-        AREAL_KINDS.has(c.kind) === AREAL_KINDS.has(r.kind) &&
-        turf.distance([c.lon, c.lat], [r.lon, r.lat]) < DUPLICATE_KM + c.radiusKm,
-    );
+    const twin = keysOf(r)
+      .flatMap((k) => byKey.get(k) ?? [])
+      .find((c) => AREAL_KINDS.has(c.kind) === AREAL_KINDS.has(r.kind) && turf.distance([c.lon, c.lat], [r.lon, r.lat]) < DUPLICATE_KM + c.radiusKm);
+    if (!twin) return true;
+    // A province known only as a circle gets its twin's polygon. Its names are not taken over: a
+    // governorate's "Damascus" would then outrank the city.
+    if (!twin.shape && r.shape && twin.kind === r.kind && twin.country === r.country) twin.shape = r.shape;
+    return false;
   });
 }
 
@@ -62,6 +64,14 @@ function dropDuplicatesOf(keepers: GazRecord[], others: GazRecord[]): GazRecord[
 const NAMESAKE_MARGIN = 1;
 /** A province yields only to a town of some standing (~100k, or a seat of ~30k); a district to any. */
 const PROVINCE_NAMESAKE_MIN_PRIOR = 3.0;
+
+/** An airport's short name ("Heathrow") is a key only where no town, however small, has that name. */
+const AIRPORT_ALIAS_TOWN_PRIOR = 0;
+
+function withoutTownNames(records: GazRecord[], towns: GazRecord[], minTownPrior: number): GazRecord[] {
+  const taken = new Set(towns.filter((t) => t.prior >= minTownPrior).flatMap((t) => keysOf(t)));
+  return records.map((r) => ({ ...r, aliases: r.aliases.filter((a) => !keysOf({ name: a, aliases: [] }).some((k) => taken.has(k))) }));
+}
 
 function contains(r: GazRecord, t: GazRecord): boolean {
   return r.shape ? turf.booleanPointInPolygon([t.lon, t.lat], r.shape) : turf.distance([r.lon, r.lat], [t.lon, t.lat]) <= r.radiusKm;
@@ -150,7 +160,7 @@ export function buildIndex(root: string = process.cwd()): BuildSummary {
   const admin2 = dropDuplicatesOf([...curated, ...areas], yieldToNamesakeTowns(loadAdmin2(root, geonames), geonames, 0));
   const divisions = dropDuplicatesOf([...curated, ...areas, ...admin2], yieldToNamesakeTowns(cscDivisions(csc.states), geonames, 0));
   const districts = [...admin2, ...divisions];
-  const records = [...curated, ...dropDuplicatesOf(curated, [...areas, ...districts, ...airports, ...geonames])];
+  const records = [...curated, ...dropDuplicatesOf(curated, [...areas, ...districts, ...withoutTownNames(airports, geonames, AIRPORT_ALIAS_TOWN_PRIOR), ...geonames])];
 
   const index: IndexFile = {
     version: INDEX_VERSION,

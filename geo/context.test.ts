@@ -70,6 +70,8 @@ describe("the story's places pick the namesake", () => {
     const r = resolved(geo.geocode("London", { context: `LONDON, Ontario (CP) — ${body}` }));
     expect(r.country).toBe("CA");
     expect(km(r, 42.9849, -81.2453)).toBeLessThan(CITY_KM);
+    // Settled by the text, yet the London in England is still offered, with its score.
+    expect(r.alternatives.find((a) => a.country === "GB")?.score).toBeGreaterThan(0);
   });
 
   it("Edmonton, the London district, in a story about north London; the Canadian city otherwise", () => {

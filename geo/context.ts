@@ -39,11 +39,28 @@ export function countryOfDemonym(word: string): string | undefined {
 /** What the text calls a place: "the town of Kent" is a town, "Cordoba province" the province. */
 export type KindCue = "town" | "region";
 
-const TOWN_WORDS = "city|town|village|township|hamlet|suburb|borough";
-const REGION_WORDS = "province|state|region|governorate|oblast|prefecture|department|canton";
+const TOWN_BEFORE = /\b(?:city|town|village|township|hamlet|suburb|borough)\s+of\s+(?:the\s+)?$/i;
+const REGION_BEFORE = /\b(?:province|state|region|governorate|oblast|prefecture|department|canton)\s+of\s+(?:the\s+)?$/i;
+const REGION_AFTER = /^\s+(?:province|state|region|governorate|oblast|prefecture|department|canton)\b/i;
+const PARENT_AFTER = /^,[ \t]+(\p{Lu}[\p{L}.]*(?:[ \t]\p{Lu}[\p{L}.]*){0,2})/u;
+/** How much text either side of a mention a cue is looked for in. */
+const CUE_WINDOW = 40;
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/**
+ * Where the mention stands in the text, as a whole word, case aside; with the text just before and
+ * after each place. A plain scan, not a regular expression over the article: this runs per mention.
+ */
+function* around(text: string, mention: string): Generator<{ before: string; after: string }> {
+  const lower = text.toLowerCase();
+  const m = mention.toLowerCase();
+  // Lower-casing can change a string's length ("İ"); then offsets only hold in the lower-cased copy.
+  const source = lower.length === text.length ? text : lower;
+  const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  for (let i = lower.indexOf(m); i >= 0; i = lower.indexOf(m, i + 1)) {
+    const end = i + m.length;
+    if (isWord(lower[i - 1]) || isWord(lower[end])) continue;
+    yield { before: source.slice(Math.max(0, i - CUE_WINDOW), i), after: source.slice(end, end + CUE_WINDOW) };
+  }
 }
 
 /**
@@ -53,11 +70,12 @@ function escapeRegExp(s: string): string {
  */
 export function kindCue(text: string | undefined, mention: string): KindCue | undefined {
   if (!text || mention.length < 3) return undefined;
-  const m = escapeRegExp(mention).replace(/\s+/g, "\\s+");
-  const town = new RegExp(`\\b(?:${TOWN_WORDS})\\s+of\\s+(?:the\\s+)?${m}\\b`, "i").test(text);
-  const region =
-    new RegExp(`\\b${m}\\s+(?:${REGION_WORDS})\\b`, "i").test(text) ||
-    new RegExp(`\\b(?:${REGION_WORDS})\\s+of\\s+(?:the\\s+)?${m}\\b`, "i").test(text);
+  let town = false;
+  let region = false;
+  for (const { before, after } of around(text, mention)) {
+    town ||= TOWN_BEFORE.test(before);
+    region ||= REGION_BEFORE.test(before) || REGION_AFTER.test(after);
+  }
   if (town === region) return undefined;
   return town ? "town" : "region";
 }
@@ -69,13 +87,14 @@ export function kindCue(text: string | undefined, mention: string): KindCue | un
  */
 export function parentCue(text: string | undefined, mention: string): string | undefined {
   if (!text || mention.length < 3) return undefined;
-  const m = escapeRegExp(mention).replace(/\s+/g, "\\s+");
-  const at = new RegExp(`\\b${m},[ \\t]+`, "iu").exec(text);
-  if (!at) return undefined;
-  const words = /^\p{Lu}[\p{L}.]*(?:[ \t]\p{Lu}[\p{L}.]*){0,2}/u.exec(text.slice(at.index + at[0].length))?.[0];
-  // A trailing full stop goes: names are looked up without it, so "Calif" still finds "Calif.".
-  const parent = words?.replace(/\.+$/, "");
-  return parent && normalizeName(parent) !== normalizeName(mention) ? parent : undefined;
+  for (const { after } of around(text, mention)) {
+    const words = PARENT_AFTER.exec(after)?.[1];
+    if (!words) continue;
+    // A trailing full stop goes: names are looked up without it, so "Calif" still finds "Calif.".
+    const parent = words.replace(/\.+$/, "");
+    return normalizeName(parent) !== normalizeName(mention) ? parent : undefined;
+  }
+  return undefined;
 }
 
 /** Capitalised words that start sentences or name things other than places far more often than not. */

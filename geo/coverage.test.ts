@@ -1,8 +1,9 @@
 /**
- * Kinds of toponym the news names beyond towns: adjectival forms, AP-style and postal
- * abbreviations of states, dependencies, buildings and streets, and namesakes of villages in
- * countries the text never names. Reference points are approximate centres (Wikipedia).
+ * Kinds of toponym the news names beyond towns: provinces and districts worldwide, adjectival
+ * forms, AP-style and postal abbreviations of states, dependencies, buildings and streets, and
+ * namesakes of villages in countries the text never names. Reference points are approximate centres (Wikipedia).
  */
+import * as turf from "@turf/turf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { km, resolved } from "./test-support";
 import { getGeocoder, type Geocoder } from "./index";
@@ -13,6 +14,30 @@ beforeAll(async () => {
 });
 
 
+
+describe("provinces and districts worldwide", () => {
+  it.each([
+    // Natural Earth admin-1, with its polygon.
+    ["Gilgit-Baltistan", "PK", 35.8, 74.98, 150],
+    ["Northern Cape", "ZA", -29.05, 21.86, 200],
+    ["Suffolk", "GB", 52.19, 1.0, 60],
+    // A GeoNames district, placed by its towns.
+    ["Kasur District", "PK", 31.12, 74.45, 60],
+    // A division only the countries-states-cities database has.
+    ["Chapai Nawabganj", "BD", 24.6, 88.27, 60],
+  ])("%s → a province of %s", (m, iso, lat, lon, tol) => {
+    const r = resolved(geo.geocode(m));
+    expect([r.kind, r.country, r.precision]).toEqual(["province", iso, 3]);
+    expect(km(r, lat, lon)).toBeLessThan(tol);
+  });
+
+  it("a curated province known only by centre and radius takes Natural Earth's polygon", () => {
+    const r = resolved(geo.geocode("Bavaria"));
+    expect([r.source, r.country, r.area?.type]).toEqual(["curated", "DE", "polygon"]);
+    if (r.area?.type === "polygon") expect(turf.booleanPointInPolygon([r.lon, r.lat], r.area.geometry)).toBe(true);
+    expect(resolved(geo.geocode("Limpopo")).area?.type).toBe("polygon");
+  });
+});
 
 describe("adjectival forms", () => {
   it.each([

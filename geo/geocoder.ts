@@ -161,7 +161,9 @@ export class Resolver implements Geocoder {
       const inParent = narrowed?.areal ? this.read(cleaned, ctx, { ...cued, ...narrowed.filter }) : undefined;
       // Only a place of that very name: in "Washington, New York and Chicago" no New York town that
       // merely lists "Washington" among its old names is meant.
-      return this.result(mention, inParent?.best.match === "primary" ? inParent : whole);
+      if (inParent?.best.match !== "primary") return this.result(mention, whole);
+      // The namesakes elsewhere stay as alternatives, with their shares of the unnarrowed ranking.
+      return this.result(mention, { ...inParent, ranked: [inParent.best, ...whole.ranked] });
     }
 
     const { core, q } = parseQualifier(cleaned);
@@ -472,7 +474,6 @@ export class Resolver implements Geocoder {
     });
   }
 
-  /** "Portland, Maine", "Lebanon, Pa.", "Tripoli, Libya": the parent narrows the readings. */
   /** What "X, Parent" narrows X to: a US state's towns, a province's, a country's; `areal` says the parent is a state or country. */
   private parentFilter(parent: string, ctx: ContextProfile): { filter: RankOptions; areal: boolean } {
     const abbrev = Object.entries(US_STATE_ABBREVIATIONS).find(([, forms]) => forms.some((f) => normalizeName(f) === normalizeName(parent)));
@@ -484,6 +485,7 @@ export class Resolver implements Geocoder {
     return { filter: { country: p.country }, areal };
   }
 
+  /** "Portland, Maine", "Lebanon, Pa.", "Tripoli, Libya": the parent narrows the readings. */
   private within(mention: string, core: string, parent: string, ctx: ContextProfile): GeocodeResult {
     const { filter } = this.parentFilter(parent, ctx);
     const r = this.read(core, ctx, filter) ?? this.read(core, ctx, filter, true);

