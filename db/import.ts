@@ -14,7 +14,7 @@ import type { EventExtra, ImportedEvent, ParsedImport, RowIssue, SourceSystem } 
 import type { ActorIndex } from "../lib/pipeline/actors";
 import { addDays } from "../lib/pipeline/dates";
 import { REVERSAL_WINDOW_DAYS } from "../lib/pipeline/links";
-import type { Family } from "../lib/schema";
+import { linkId, type Family } from "../lib/schema";
 import type { Db } from "./client";
 import { applyOverrides } from "./overrides";
 import { actors, events, links } from "./schema";
@@ -189,7 +189,7 @@ async function addStatedLinks(db: Db, parsed: ParsedImport, written: Set<string>
     }
     const r = await db
       .insert(links)
-      .values({ id: `${l.from}--${l.to}`, fromEvent: l.from, toEvent: l.to, kind: l.kind, method: l.method, confidence: l.confidence, note: l.note, status: "extracted" })
+      .values({ id: linkId(l.from, l.to), fromEvent: l.from, toEvent: l.to, kind: l.kind, method: l.method, confidence: l.confidence, note: l.note, status: "extracted" })
       .onConflictDoNothing()
       .returning({ id: links.id });
     n += r.length;

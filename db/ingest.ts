@@ -19,7 +19,7 @@ import type { GeocodeFn } from "../lib/pipeline/places";
 import type { ReadOutcome } from "../lib/pipeline/read-file";
 import type { ExtractedEvent } from "../lib/pipeline/types";
 import type { ArticleReport } from "../lib/review-api";
-import type { Actor, ClaimStatus, Family, Place } from "../lib/schema";
+import { linkId, type Actor, type ClaimStatus, type Family, type Place } from "../lib/schema";
 import type { Db } from "./client";
 import { applyOverrides } from "./overrides";
 import { actors, articles, events, eventSources, links, places } from "./schema";
@@ -202,13 +202,13 @@ export async function ingestArticle(
         const to = idOf.get(l.to);
         if (!from || !to || from === to) continue;
         const row = { kind: l.kind, method: "cue", confidence: l.confidence, articleId, spanStart: l.span.start, spanEnd: l.span.end, note: `cue: ${l.cue}` };
-        const existing = await t.select({ method: links.method }).from(links).where(eq(links.id, `${from}--${to}`));
+        const existing = await t.select({ method: links.method }).from(links).where(eq(links.id, linkId(from, to)));
         if (!existing.length) {
-          await t.insert(links).values({ id: `${from}--${to}`, fromEvent: from, toEvent: to, ...row });
+          await t.insert(links).values({ id: linkId(from, to), fromEvent: from, toEvent: to, ...row });
           report.links++;
         } else if (existing[0]!.method === "reversal") {
           // Words in a text are better evidence than the reversal guess they confirm.
-          await t.update(links).set(row).where(eq(links.id, `${from}--${to}`));
+          await t.update(links).set(row).where(eq(links.id, linkId(from, to)));
         }
       }
       report.links += await addReversalLinks(t, [...new Set(idOf.values())], index);
@@ -405,7 +405,7 @@ async function addReversalLinks(db: Db, touched: string[], index: ActorIndex): P
     const r = await db
       .insert(links)
       .values({
-        id: `${l.from}--${l.to}`,
+        id: linkId(l.from, l.to),
         fromEvent: l.from,
         toEvent: l.to,
         kind: l.kind,

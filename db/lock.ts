@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { StrikelineError } from "../lib/errors";
+import { processAlive } from "../lib/running-server";
 
 export const LOCK_FILE = "strikeline.lock";
 
@@ -33,15 +34,6 @@ function commandLine(pid: number): string | null {
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 const describe = (h: Holder) => `${h.pid}${h.start ? ` ${h.start}` : ""}\n`;
 
 function parse(text: string): Holder | null {
@@ -52,7 +44,7 @@ function parse(text: string): Holder | null {
 
 function judge(h: Holder | null): Verdict {
   if (!h) return { stale: true, why: "it does not name a process" };
-  if (!isAlive(h.pid)) return { stale: true, why: `process ${h.pid} is no longer running` };
+  if (!processAlive(h.pid)) return { stale: true, why: `process ${h.pid} is no longer running` };
   const start = processStart(h.pid);
   if (h.start && start && h.start !== start) return { stale: true, why: `process ${h.pid} is now another program (its pid was reused)` };
   // A lock written before start times were recorded: a live pid that is not Node is not ours.

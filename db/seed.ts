@@ -11,7 +11,7 @@ import type { GeocodeResult, ResolvedGeocode } from "../geo";
 import { CuratedDataset, type CuratedEvent } from "../lib/curated";
 import { StrikelineError } from "../lib/errors";
 import { fromRoot } from "../lib/paths";
-import type { PlaceKind, Range } from "../lib/schema";
+import { linkId, type PlaceKind, type Range } from "../lib/schema";
 import type { Db } from "./client";
 import { actors, articles, events, eventSources, links, places } from "./schema";
 
@@ -258,7 +258,7 @@ export async function loadCurated(
         spanEnd: l.evidence?.span.end ?? null,
         note: l.note,
       };
-      await tx.insert(links).values({ id: `${l.from}--${l.to}`, status: "reviewed", ...row }).onConflictDoUpdate({ target: links.id, set: row });
+      await tx.insert(links).values({ id: linkId(l.from, l.to), status: "reviewed", ...row }).onConflictDoUpdate({ target: links.id, set: row });
     }
 
     const curatedIds = dataset.events.map((e) => e.id);

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { StrikelineError } from "./errors";
-import { ClaimStatus, DatePrecision, Family, GeoPrecision, LinkKind, PlausibleDate, Range, Slug } from "./schema";
+import { ClaimStatus, DatePrecision, Family, GeoPrecision, LinkKind, PlausibleDate, Range, Slug, splitLinkId } from "./schema";
 
 export const OVERRIDE_ACTIONS = [
   "confirm-event",
@@ -110,11 +110,6 @@ export const LogEntry = z.object({
   undoneBy: z.string().nullable(),
 });
 export type LogEntry = z.infer<typeof LogEntry>;
-
-export function splitLinkId(id: string): { from: string; to: string } {
-  const i = id.indexOf("--");
-  return { from: id.slice(0, i), to: id.slice(i + 2) };
-}
 
 /** The first zod issue as one sentence naming its field. */
 function issueMessage(error: z.ZodError): { field: string; message: string } {

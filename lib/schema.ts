@@ -66,6 +66,14 @@ export type LinkMethod = z.infer<typeof LinkMethod>;
 export const IsoDate = z.iso.date();
 /** A date a person enters for a news event or report: also one the store's date type can hold. */
 export const PlausibleDate = IsoDate.refine((d) => d >= "1900-01-01" && d <= "2100-12-31", "must be a date between 1900 and 2100");
+/** A link's id: its cause's and its effect's event ids joined by "--" (the one place this is spelt out in code). */
+export const linkId = (from: string, to: string): string => `${from}--${to}`;
+
+export function splitLinkId(id: string): { from: string; to: string } {
+  const i = id.indexOf("--");
+  return { from: id.slice(0, i), to: id.slice(i + 2) };
+}
+
 export const Slug = z
   .string()
   .min(1)

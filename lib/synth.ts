@@ -8,7 +8,7 @@
  *  - chains: a blow is answered by the target, within days, with decaying odds of a reply.
  * Deterministic for (n, seed) and produced in batches, so a million events never sit in memory.
  */
-import type { ClaimStatus, DatePrecision, Family, PlaceKind } from "./schema";
+import { linkId, type ClaimStatus, type DatePrecision, type Family, type PlaceKind } from "./schema";
 import { rng, type Rng } from "./testing/rng";
 import { dayOf, isoOf } from "./map/time";
 
@@ -185,7 +185,7 @@ export function* synthesize(n: number, { seed = 1, batchSize = 10_000 }: { seed?
       if (causeDay + delay >= SPAN_DAYS) break;
       const effect = makeEvent(h, reply, causeDay + delay);
       batch.events.push(effect);
-      batch.links.push({ id: `${cause.id}--${effect.id}`, from: cause.id, to: effect.id, delayDays: delay });
+      batch.links.push({ id: linkId(cause.id, effect.id), from: cause.id, to: effect.id, delayDays: delay });
       [cause, dyad, causeDay] = [effect, reply, causeDay + delay];
     }
     if (batch.events.length >= batchSize) {

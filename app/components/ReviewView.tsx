@@ -12,7 +12,7 @@ import { LINK_KIND_LABEL } from "@/lib/map/event-style";
 import { formatDate } from "@/lib/map/time";
 import type { LogEntry, OverrideInput } from "@/lib/overrides";
 import type { ReviewLink, ReviewQueue } from "@/lib/review-api";
-import { LINK_KINDS, type LinkKind } from "@/lib/schema";
+import { LINK_KINDS, linkId, type LinkKind } from "@/lib/schema";
 import { CorrectionLog } from "./CorrectionLog";
 import { getLog, getReviewQueue, messageOf, postOverride, undoOverride } from "./editor-api";
 import { Evidence } from "./Evidence";
@@ -126,7 +126,7 @@ function AddLink({ events, busy, act }: { events: readonly EventFeature[]; busy:
     if (!from || !to) return setError("Pick both events");
     if (from === to) return setError("A link joins two different events");
     setError(null);
-    void act({ action: "add-link", targetId: `${from}--${to}`, payload: { kind, confidence: 1 } }, "Link added");
+    void act({ action: "add-link", targetId: linkId(from, to), payload: { kind, confidence: 1 } }, "Link added");
   };
   const options = [{ value: "", label: "Pick an event…" }, ...sorted.map((e) => ({ value: e.id, label: `${e.properties.dateStart} — ${e.properties.title}` }))];
   const picker = (label: string, value: string, set: (v: string) => void) => <SelectField label={label} value={value} options={options} onChange={set} />;

@@ -5,8 +5,8 @@
  */
 import type { EventProperties } from "@/lib/api";
 import { FAMILY_LABEL, GEO_PRECISION_LABEL, LINK_KIND_LABEL } from "@/lib/map/event-style";
-import { splitLinkId, type EditEventPayload, type LogEntry } from "@/lib/overrides";
-import type { ClaimStatus, Family, GeoPrecision, Range } from "@/lib/schema";
+import type { EditEventPayload, LogEntry } from "@/lib/overrides";
+import { splitLinkId, type ClaimStatus, type Family, type GeoPrecision, type Range } from "@/lib/schema";
 import type { z } from "zod";
 
 /** "" → null (unknown), else a whole number ≥ 0; NaN marks a bad entry. */

@@ -11,6 +11,7 @@ import { camp, lineage, type ActorIndex } from "../pipeline/actors";
 import { PLACEHOLDER_ACTORS } from "../pipeline/actor-aliases";
 import { addDays, daysBetween } from "../pipeline/dates";
 import { reversalLinks, REVERSAL_WINDOW_DAYS, withoutMutual, type LinkableEvent, type ReversalLink } from "../pipeline/links";
+import { linkId } from "../schema";
 
 type Existing = { from: string; to: string; kind?: string };
 /** No actor, or a placeholder: agrees with every camp. */
@@ -68,7 +69,7 @@ export function inferReversals(events: readonly LinkableEvent[], touched: Readon
   };
   const into = new Map<string, Existing[]>();
   for (const l of existing) (into.get(l.to) ?? into.set(l.to, []).get(l.to)!).push(l);
-  const reverse = new Set(existing.map((l) => `${l.to}--${l.from}`));
+  const reverse = new Set(existing.map((l) => linkId(l.to, l.from)));
 
   const out: ReversalLink[] = [];
   for (const b of sorted) {
@@ -82,5 +83,5 @@ export function inferReversals(events: readonly LinkableEvent[], touched: Readon
     if (!candidates.length) continue;
     out.push(...reversalLinks([...candidates, b], new Set([b.id]), into.get(b.id) ?? [], actors));
   }
-  return withoutMutual(out).filter((l) => !reverse.has(`${l.from}--${l.to}`));
+  return withoutMutual(out).filter((l) => !reverse.has(linkId(l.from, l.to)));
 }
