@@ -9,7 +9,8 @@
  *   - bytes on the wire for the first view (basemap, fonts, scripts, data), compressed as sent;
  *   - time from navigation to the first complete map frame and main-thread long tasks, against a
  *     bare MapLibre page with an empty style (/bench/bare) in the same browser and run.
- * Figures and ratios are printed (and written to bench/out/scale.json); nothing is asserted.
+ * Figures and ratios are printed (and written to bench/out/scale.json, with screenshots of both
+ * first views); nothing is asserted.
  *
  *   npx tsx bench/scale.ts [--stores postgres,pglite] [--sizes 20000,2000000] [--pglite-sizes 20000,200000] [--port 3320] [--json]
  */
@@ -165,7 +166,7 @@ async function measureStore(t: Target, n: number, port: number, loadSeconds: num
 }
 
 /** Long tasks summed from navigation until the map's first complete frame; bytes as received. */
-async function firstView(url: string): Promise<{ firstFrameMs: number; longTasksMs: number; bytes: number; requests: number }> {
+async function firstView(url: string, shot: string): Promise<{ firstFrameMs: number; longTasksMs: number; bytes: number; requests: number }> {
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -198,6 +199,8 @@ async function firstView(url: string): Promise<{ firstFrameMs: number; longTasks
     // Data requests started by the map's load finish after it: let them land before counting bytes.
     await page.waitForLoadState("networkidle");
     const longTasksMs = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
+    // To look at, not to assert: a grey or empty map shows here at once.
+    await page.screenshot({ path: path.join(root, "bench", "out", shot) });
     return { firstFrameMs: r1(firstFrameMs), longTasksMs: r1(longTasksMs), bytes, requests };
   } finally {
     await browser.close();
@@ -219,8 +222,9 @@ export async function runScaleBench(opts: { stores: ("postgres" | "pglite")[]; s
         if (!first && n === Math.max(...sizes)) {
           const server = await serve(t, opts.port);
           try {
-            const page = await firstView(`${server.url}/`);
-            const bare = await firstView(`${server.url}/bench/bare`);
+            fs.mkdirSync(path.join(root, "bench", "out"), { recursive: true });
+            const page = await firstView(`${server.url}/`, "scale-first-view.png");
+            const bare = await firstView(`${server.url}/bench/bare`, "scale-bare.png");
             first = { events: n, store, ...page, bare: { firstFrameMs: bare.firstFrameMs, longTasksMs: bare.longTasksMs, bytes: bare.bytes } };
           } finally {
             server.stop();
