@@ -42,6 +42,10 @@ export function eventWhere(q: EventsQuery): SQL | undefined {
     q.bbox
       ? sql`${events.geom} && ST_MakeEnvelope(${q.bbox[0]}, ${q.bbox[1]}, ${q.bbox[2]}, ${q.bbox[3]}, 4326)`
       : undefined,
+    // The same overlap as from/to above, in the form the place-and-time index (migration 0004) answers.
+    q.bbox && (q.from || q.to)
+      ? sql`daterange(${events.dateStart}, ${events.dateEnd}, '[]') && daterange(${q.from ?? null}::date, ${q.to ?? null}::date, '[]')`
+      : undefined,
   ];
   return and(...parts);
 }
