@@ -6,19 +6,24 @@
  */
 import type { Metadata } from "next";
 import { getStore } from "@/db/client";
-import { queryView } from "@/db/queries";
+import { actorNamesOf, countView, eventTitle } from "@/db/queries";
 import { env } from "@/lib/env";
 import { PREVIEW_SIZE } from "@/lib/preview";
-import { actorNames, shareMetadata, SITE_NAME } from "@/lib/share-metadata";
+import { shareMetadata, SITE_NAME } from "@/lib/share-metadata";
 import { parseView, serializeView } from "@/lib/url-state";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export async function generateShareMetadata({ searchParams }: { searchParams: Promise<SearchParams> }): Promise<Metadata> {
   const { view } = parseView(await searchParams);
-  const { events, counts } = await queryView((await getStore()).db, { ...view, status: "visible" });
-  const selected = events.find((e) => e.id === view.selected)?.properties.title;
-  const { title, description } = shareMetadata(view, counts, { actors: actorNames(events), ...(selected ? { selected } : {}) });
+  // Counted, not listed: every page load asks, and the store may hold millions of events.
+  const { db } = await getStore();
+  const [counts, actors, selected] = await Promise.all([
+    countView(db, { ...view, status: "visible" }),
+    actorNamesOf(db, [...view.attackers, ...view.targets]),
+    view.selected ? eventTitle(db, view.selected) : null,
+  ]);
+  const { title, description } = shareMetadata(view, counts, { actors, ...(selected ? { selected } : {}) });
   const query = serializeView(view);
   const url = query ? `/?${query}` : "/";
   const image = { url: query ? `/api/preview?${query}` : "/api/preview", ...PREVIEW_SIZE, alt: description };

@@ -9,9 +9,10 @@
  *   - bytes on the wire for the first view (basemap, fonts, scripts, data), compressed as sent;
  *   - time from navigation to the first complete map frame and main-thread long tasks, against a
  *     bare MapLibre page with an empty style (/bench/bare) in the same browser and run.
- * Figures and ratios are printed (and written to bench/out/scale.json); nothing is asserted.
+ * Figures and ratios are printed (and written to bench/out/scale.json, with screenshots of both
+ * first views); nothing is asserted.
  *
- *   npx tsx bench/scale.ts [--stores postgres,pglite] [--sizes 20000,2000000] [--pglite-sizes 20000,200000] [--port 3320] [--json]
+ *   npx tsx bench/scale.ts [--stores postgres,pglite] [--sizes 20000,2000000] [--pglite-sizes 20000,2000000] [--port 3320] [--json]
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -42,13 +43,15 @@ export type FirstViewFigures = {
   bytes: number;
   requests: number;
   firstFrameMs: number;
+  /** Navigation to the first counts drawn on the map. */
+  dataMs: number | null;
   longTasksMs: number;
   bare: { firstFrameMs: number; longTasksMs: number; bytes: number };
 };
 export type ScaleBenchResult = { machine: string; stores: StoreFigures[]; firstView: FirstViewFigures | null; ratios: Record<string, number> };
 
-/** PGlite loads about 2k events/s here (PostgreSQL 12k/s), so its default sizes stop short of 2M. */
-export const SCALE_DEFAULTS = { stores: ["postgres", "pglite"] as ("postgres" | "pglite")[], sizes: [20_000, 2_000_000], pgliteSizes: [20_000, 200_000], port: 3320 };
+/** PGlite's sizes apart, as it loads and opens slower: on a busy machine a smaller second size keeps the run short. */
+export const SCALE_DEFAULTS = { stores: ["postgres", "pglite"] as ("postgres" | "pglite")[], sizes: [20_000, 2_000_000], pgliteSizes: [20_000, 2_000_000], port: 3320 };
 
 const REGION_AGGREGATES = "/api/aggregates?bbox=25,10,65,42&zoom=5";
 const CITY_EVENTS = "/api/events?bbox=44.1,33.1,44.6,33.5&from=2019-03-01&to=2019-03-31";
@@ -165,7 +168,7 @@ async function measureStore(t: Target, n: number, port: number, loadSeconds: num
 }
 
 /** Long tasks summed from navigation until the map's first complete frame; bytes as received. */
-async function firstView(url: string): Promise<{ firstFrameMs: number; longTasksMs: number; bytes: number; requests: number }> {
+async function firstView(url: string, shot: string, dataText?: RegExp): Promise<{ firstFrameMs: number; dataMs: number | null; longTasksMs: number; bytes: number; requests: number }> {
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -185,7 +188,8 @@ async function firstView(url: string): Promise<{ firstFrameMs: number; longTasks
       bytes += e.encodedDataLength;
       requests++;
     });
-    await page.goto(url);
+    // Timed from navigation start, so waiting for "load" would only add a timeout to trip on a busy machine.
+    await page.goto(url, { waitUntil: "commit", timeout: 180_000 });
     await page.waitForFunction(
       () => {
         const m = window.__strikeline?.map;
@@ -195,10 +199,16 @@ async function firstView(url: string): Promise<{ firstFrameMs: number; longTasks
       { timeout: 180_000, polling: "raf" },
     );
     const firstFrameMs = await page.evaluate(() => performance.now());
+    // The events' counts come after the basemap's first frame: when the page says what is in view.
+    const dataMs = dataText
+      ? await page.getByText(dataText).waitFor({ timeout: 300_000 }).then(() => page.evaluate(() => performance.now()), () => null)
+      : null;
     // Data requests started by the map's load finish after it: let them land before counting bytes.
-    await page.waitForLoadState("networkidle");
+    await page.waitForLoadState("networkidle", { timeout: 60_000 }).catch(() => undefined);
     const longTasksMs = await page.evaluate(() => (window as unknown as { __longTasks: number }).__longTasks);
-    return { firstFrameMs: r1(firstFrameMs), longTasksMs: r1(longTasksMs), bytes, requests };
+    // To look at, not to assert: a grey or empty map shows here at once.
+    await page.screenshot({ path: path.join(root, "bench", "out", shot) });
+    return { firstFrameMs: r1(firstFrameMs), dataMs: dataMs === null ? null : r1(dataMs), longTasksMs: r1(longTasksMs), bytes, requests };
   } finally {
     await browser.close();
   }
@@ -216,11 +226,13 @@ export async function runScaleBench(opts: { stores: ("postgres" | "pglite")[]; s
         const seconds = synth(t, n);
         console.error(`[scale] ${store}: ${n} written in ${seconds.toFixed(0)} s, measuring`);
         stores.push(await measureStore(t, n, opts.port, seconds));
+        console.error(`[scale] ${JSON.stringify(stores[stores.length - 1])}`);
         if (!first && n === Math.max(...sizes)) {
           const server = await serve(t, opts.port);
           try {
-            const page = await firstView(`${server.url}/`);
-            const bare = await firstView(`${server.url}/bench/bare`);
+            fs.mkdirSync(path.join(root, "bench", "out"), { recursive: true });
+            const page = await firstView(`${server.url}/`, "scale-first-view.png", /events in view/);
+            const bare = await firstView(`${server.url}/bench/bare`, "scale-bare.png");
             first = { events: n, store, ...page, bare: { firstFrameMs: bare.firstFrameMs, longTasksMs: bare.longTasksMs, bytes: bare.bytes } };
           } finally {
             server.stop();
@@ -272,7 +284,7 @@ export function printScale(r: ScaleBenchResult, print: (line: string) => void = 
     );
   if (r.firstView) {
     const f = r.firstView;
-    print(`first view at ${f.events} events (${f.store}): ${(f.bytes / 1024).toFixed(0)} KB in ${f.requests} requests, first frame ${f.firstFrameMs} ms, long tasks ${f.longTasksMs} ms`);
+    print(`first view at ${f.events} events (${f.store}): ${(f.bytes / 1024).toFixed(0)} KB in ${f.requests} requests, first frame ${f.firstFrameMs} ms, counts drawn ${f.dataMs ?? "–"} ms, long tasks ${f.longTasksMs} ms`);
     print(`bare MapLibre page:        ${(f.bare.bytes / 1024).toFixed(0)} KB, first frame ${f.bare.firstFrameMs} ms, long tasks ${f.bare.longTasksMs} ms`);
   }
   for (const [k, v] of Object.entries(r.ratios)) print(`${k}: ×${v}`);

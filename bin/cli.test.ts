@@ -29,7 +29,7 @@ function capture(): Io & { out: string; err: string } {
 
 describe("strikeline CLI", () => {
   it("prints help for every command and exits 0", async () => {
-    for (const args of [["--help"], ["seed", "--help"], ["export", "--help"]]) {
+    for (const args of [["--help"], ["seed", "--help"], ["export", "--help"], ["synth", "--help"], ["bench", "--help"]]) {
       const io = capture();
       expect(await main(args, io)).toBe(0);
       expect(io.out).toMatch(/Usage: strikeline/);
@@ -47,6 +47,11 @@ describe("strikeline CLI", () => {
     expect(await main(["import", "x.csv", "--format", "csv", "--map", "height=z"], map)).toBe(2);
     expect(map.err).toMatch(/unknown field "height"/);
     expect(await main(["import", "no-such-file.csv", "--format", "acled"], capture())).toBe(3);
+    for (const args of [["synth", "--events", "0"], ["synth", "--events", "1e6"], ["synth", "--events", "10", "--seed", "-1"], ["bench", "--stores", "mysql"], ["bench", "--sizes", "20k"]]) {
+      const bad = capture();
+      expect(await main(args, bad), args.join(" ")).toBe(2);
+      expect(bad.err, args.join(" ")).toMatch(/--events|--seed|--stores|--sizes/);
+    }
     expect(await main(["frobnicate"], capture())).toBe(2);
     expect(await main([], capture())).toBe(2);
   });

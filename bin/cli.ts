@@ -66,7 +66,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .description("Scale bench through the built app and real stores: API latency, server memory, first-view bytes and frame (bench/scale.ts).")
     .option("--stores <list>", "store kinds, in order (default postgres,pglite)")
     .option("--sizes <list>", "event counts on PostgreSQL (default 20000,2000000)")
-    .option("--pglite-sizes <list>", "event counts on PGlite, slower to load (default 20000,200000)")
+    .option("--pglite-sizes <list>", "event counts on PGlite (default 20000,2000000)")
     .option("--port <n>", "port of the server it starts (default 3320)")
     .option("--json", "print one JSON object of figures and ratios")
     .action((o: BenchOptions) => run({ command: "bench", opts: o })());

@@ -5,25 +5,16 @@
  * lib/filter knows (folded text, the chain index): views using them are counted in memory from
  * the pushed-down candidates, with the same result.
  */
-import { and, sql, type SQL } from "drizzle-orm";
+import { and, sql } from "drizzle-orm";
 import type { AggregateOut, EventsQuery } from "../lib/api";
 import { aggregateFeatures, CellCounter, cellDeg, sortArcs } from "../lib/map/aggregate";
 import { FAMILIES, type Family } from "../lib/schema";
 import type { Db } from "./client";
-import { countEvents, eventWhere, queryView, viewWhere } from "./queries";
+import { countEvents, eventWhere, linkedOnly, queryView, sqlExact, viewWhere } from "./queries";
 import { events, links } from "./schema";
 
 type Rows<T> = { rows: T[] };
 const rowsOf = async <T>(p: Promise<unknown>): Promise<T[]> => ((await p) as Rows<T>).rows;
-
-/** Whether SQL alone applies every filter of the view exactly. */
-const sqlExact = (q: EventsQuery) => !q.q && !(q.outlets?.length ?? 0) && (q.chain ?? "all") in { all: 1, linked: 1 };
-
-/** chain=linked in SQL: the event is an end of a live link, which is what gives it a chain id. */
-const linkedOnly = (q: EventsQuery): SQL | undefined =>
-  q.chain === "linked"
-    ? sql`exists (select 1 from ${links} l where l.status <> 'rejected' and (l.from_event = ${events.id} or l.to_event = ${events.id}))`
-    : undefined;
 
 export async function aggregateView(db: Db, q: EventsQuery & { zoom: number }): Promise<AggregateOut> {
   const [{ where }, totalCount] = await Promise.all([viewWhere(db, q), countEvents(db, q)]);

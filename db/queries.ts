@@ -6,7 +6,7 @@ import { and, asc, eq, gte, inArray, isNotNull, lte, ne, sql, type SQL } from "d
 import { alias } from "drizzle-orm/pg-core";
 import type { EventDetail, EventFeature, EventsQuery, LinkOut, SourceOut } from "../lib/api";
 import { computeChains, daysBetween } from "../lib/chains";
-import { filterView, type FilterResult } from "../lib/filter";
+import { filterView, type FilterCounts, type FilterResult } from "../lib/filter";
 import { cursorSpan } from "../lib/map/playback";
 import { dayOf } from "../lib/map/time";
 import { DEFAULT_VIEW, SELECTION_KEYS, type ViewSelection } from "../lib/url-state";
@@ -41,6 +41,10 @@ export function eventWhere(q: EventsQuery): SQL | undefined {
     q.minKilled ? and(gte(events.killedHigh, q.minKilled), isNotNull(events.killedLow)) : undefined,
     q.bbox
       ? sql`${events.geom} && ST_MakeEnvelope(${q.bbox[0]}, ${q.bbox[1]}, ${q.bbox[2]}, ${q.bbox[3]}, 4326)`
+      : undefined,
+    // The same overlap as from/to above, in the form the place-and-time index (migration 0004) answers.
+    q.bbox && (q.from || q.to)
+      ? sql`daterange(${events.dateStart}, ${events.dateEnd}, '[]') && daterange(${q.from ?? null}::date, ${q.to ?? null}::date, '[]')`
       : undefined,
   ];
   return and(...parts);
@@ -213,6 +217,35 @@ export async function viewWhere(db: Db, q: EventsQuery): Promise<{ selection: Vi
   const domain = selection.cursor ? await startDomainOf(db, q) : null;
   const span = domain ? cursorSpan(selection, domain) : null;
   return { selection, domain, where: and(eventWhere(q), span ? and(gte(events.dateStart, span[0]), lte(events.dateStart, span[1])) : undefined) };
+}
+
+/** Whether SQL alone applies every filter of the view exactly: text search, outlets and single chains need lib/filter. */
+export const sqlExact = (q: EventsQuery) => !q.q && !(q.outlets?.length ?? 0) && (q.chain ?? "all") in { all: 1, linked: 1 };
+
+/** chain=linked in SQL: the event is an end of a live link, which is what gives it a chain id. */
+export const linkedOnly = (q: EventsQuery): SQL | undefined =>
+  q.chain === "linked"
+    ? sql`exists (select 1 from ${links} l where l.status <> 'rejected' and (l.from_event = ${events.id} or l.to_event = ${events.id}))`
+    : undefined;
+
+/** "shown of total" for a view without reading its events, where SQL can count them exactly. */
+export async function countView(db: Db, q: EventsQuery): Promise<FilterCounts> {
+  if (!sqlExact(q)) return (await queryView(db, q)).counts;
+  const [{ where }, total] = await Promise.all([viewWhere(db, q), countEvents(db, q)]);
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(events).where(and(where, linkedOnly(q)));
+  return { shown: Number(row?.n ?? 0), total };
+}
+
+/** Names of the given actors, by id. */
+export async function actorNamesOf(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const rows = ids.length ? await db.select({ id: actors.id, name: actors.name }).from(actors).where(inArray(actors.id, [...ids])) : [];
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The title of one event, or null. */
+export async function eventTitle(db: Db, id: string): Promise<string | null> {
+  const [row] = await db.select({ title: events.title }).from(events).where(eq(events.id, id));
+  return row?.title ?? null;
 }
 
 /**

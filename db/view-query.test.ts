@@ -15,7 +15,7 @@ import { dayOf } from "../lib/map/time";
 import { CLAIM_STATUSES, FAMILIES } from "../lib/schema";
 import { DEFAULT_VIEW, normalizeView, parseView, serializeView, type View } from "../lib/url-state";
 import type { Store } from "./client";
-import { listEvents, listLinks, queryView } from "./queries";
+import { countView, listEvents, listLinks, queryView } from "./queries";
 import { events as eventsTable } from "./schema";
 import { loadCurated, readCuratedFile, type GeocodeFn } from "./seed";
 import { storeCases } from "./test-stores";
@@ -141,6 +141,13 @@ for (const c of await storeCases()) {
         if (db.events.length < filterView(all, allLinks, { ...view, cursor: null }).events.length) narrowed++;
       }
       expect(narrowed).toBeGreaterThan(30);
+    });
+
+    it("counts a view without listing it exactly as listing it does (link previews, every page load)", async () => {
+      for (const view of withCursor(all, viewsFor(all, 60)).concat(viewsFor(all, 60))) {
+        const q = { ...view, status: "visible" as const };
+        expect(await countView(store.db, q), serializeView(view)).toEqual((await queryView(store.db, q)).counts);
+      }
     });
 
     it("a shared link with t= lists on the page exactly what /api/events returns", async () => {

@@ -12,12 +12,7 @@ import type { Dropped, View } from "@/lib/url-state";
 import { DroppedNotice } from "./DroppedNotice";
 import { ScaleStrikeline } from "./ScaleStrikeline";
 import { StrikelineApp, type StrikelineData } from "./StrikelineApp";
-
-async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
-  const res = await fetch(url, { signal, headers: { accept: "application/json" } });
-  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
-  return res.json();
-}
+import { getJson } from "./get-json";
 
 /** The whole store when it is small enough to filter and play back in memory; only its size otherwise. */
 async function loadData(signal?: AbortSignal): Promise<StrikelineData | { total: number }> {

@@ -12,6 +12,7 @@ import { AggregateOut, EventCollection } from "@/lib/api";
 import { cellCollection, eventCollection, SCALE_POINT_LIMIT, SCALE_SOURCES, scaleLayers } from "@/lib/map/scale-layers";
 import { FONT, STYLE_URL, WORKER_URL } from "@/lib/map/style";
 import type { Camera } from "@/lib/url-state";
+import { getJson } from "../get-json";
 
 export type ScaleStatus = { shown: number; total: number; drawn: "cells" | "events"; inView: number };
 
@@ -26,12 +27,6 @@ type Props = {
 const FALLBACK = { center: [44, 30] as [number, number], zoom: 4 };
 const clampLon = (x: number) => Math.max(-180, Math.min(180, x));
 const clampLat = (y: number) => Math.max(-90, Math.min(90, y));
-
-async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
-  const res = await fetch(url, { signal, headers: { accept: "application/json" } });
-  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
-  return res.json();
-}
 
 export function ScaleMap({ query, camera, onStatus, onMap }: Props) {
   const container = useRef<HTMLDivElement>(null);
