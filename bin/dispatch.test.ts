@@ -18,7 +18,7 @@ describe("the CLI's cheap answers", () => {
       [["--help"], 0, /Usage: strikeline/],
       [["ingest", "--help"], 0, /--dry-run/],
       [["overrides", "add", "--help"], 0, /edit-event/],
-      [["export", "--format", "kml"], 2, /kml/],
+      [["export", "--format", "xlsx"], 2, /xlsx/],
       [["overrides", "add", "fly-away", "x"], 2, /fly-away/],
       [["ingest", "a.txt", "--published", "yesterday"], 2, /YYYY-MM-DD/],
     ];
