@@ -9,7 +9,7 @@ import { getStore, type Store } from "../../db/client";
 import { importEvents, type ImportReport } from "../../db/import";
 import { loadActorIndex } from "../../db/ingest";
 import { StrikelineError } from "../../lib/errors";
-import { parseFieldMap, parseImport, type ImportFormat } from "../../lib/interchange/index";
+import { fieldMapFor, importText, parseImport, type ImportFormat } from "../../lib/interchange/index";
 import type { Io } from "../../lib/io";
 
 export type ImportArgs = { file: string; format: ImportFormat; map?: string; retireMissing?: boolean; dryRun?: boolean; json?: boolean };
@@ -18,9 +18,7 @@ export type ImportArgs = { file: string; format: ImportFormat; map?: string; ret
 const MAX_BYTES = 512 * 1024 * 1024;
 
 export async function importCommand(o: ImportArgs, io: Io, deps: { store?: Store; signal?: AbortSignal } = {}): Promise<number> {
-  const map = parseFieldMap(o.map);
-  if (Object.keys(map).length && (o.format === "acled" || o.format === "ucdp"))
-    throw new StrikelineError("bad_request", `--map applies to --format csv and geojson; ${o.format} files have fixed columns`, undefined, "map");
+  const map = fieldMapFor(o.format, o.map);
   let size: number;
   try {
     size = fs.statSync(o.file).size;
@@ -29,12 +27,7 @@ export async function importCommand(o: ImportArgs, io: Io, deps: { store?: Store
   }
   if (size > MAX_BYTES) throw new StrikelineError("rejected", `${o.file} is ${(size / 1048576).toFixed(0)} MB, over the ${MAX_BYTES / 1048576} MB limit; split it`);
   const bytes = fs.readFileSync(o.file);
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new StrikelineError("rejected", `${o.file} is not UTF-8 text (ACLED and UCDP files are; re-save it as UTF-8)`);
-  }
+  const text = importText(bytes, o.file);
   const store = deps.store ?? (await getStore());
   try {
     const index = await loadActorIndex(store.db);

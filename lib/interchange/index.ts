@@ -7,7 +7,8 @@ import { parseAcled } from "./acled";
 import { reconciler } from "./actors";
 import { readCsvRecords } from "./csv";
 import { parseGeoJson } from "./geojson";
-import { fromMapped, type FieldMap } from "./mapped";
+import { StrikelineError } from "../errors";
+import { fromMapped, parseFieldMap, type FieldMap } from "./mapped";
 import type { ImportedEvent, ImportedLink, ImportFormat, ParsedImport, RowIssue } from "./record";
 import { parseUcdp } from "./ucdp";
 
@@ -46,4 +47,21 @@ function dedupe(p: ParsedImport, unit: RowIssue["unit"]): ParsedImport {
 }
 
 export { parseFieldMap, FIELDS, type FieldMap } from "./mapped";
+
+/** A field map for a format: only csv and geojson take one; ACLED and UCDP files have fixed columns. */
+export function fieldMapFor(format: ImportFormat, spec: string | undefined): FieldMap {
+  const map = parseFieldMap(spec);
+  if (Object.keys(map).length && (format === "acled" || format === "ucdp"))
+    throw new StrikelineError("bad_request", `--map applies to --format csv and geojson; ${format} files have fixed columns`, undefined, "map");
+  return map;
+}
 export type { ImportedEvent, ImportedLink, ImportFormat, ParsedImport, RowIssue } from "./record";
+
+/** A dataset file's bytes as text; a file that is not UTF-8 is refused (ACLED and UCDP files are). */
+export function importText(bytes: Uint8Array, name: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new StrikelineError("rejected", `${name} is not UTF-8 text (ACLED and UCDP files are; re-save it as UTF-8)`);
+  }
+}
