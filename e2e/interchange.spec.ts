@@ -1,6 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ACLED_COLUMNS } from "../lib/interchange/acled";
 import { readCsv } from "../lib/testing/read-csv";
+import { E2E_EDITOR_TOKEN, StrikelinePage } from "./pages/strikeline";
 
 /**
  * The interchange downloads over HTTP, filtered like the view: ACLED CSV, KML and links as
@@ -46,4 +50,29 @@ test("the Share dialog lists every download format for the view", async ({ page 
     ["KML (Google Earth)", "/api/export?format=kml&f=rocket&chain=linked"],
     ["Links as lines", "/api/export?format=links-geojson&f=rocket&chain=linked"],
   ]);
+});
+
+const ACLED_SAMPLE = path.join(import.meta.dirname, "../lib/interchange/fixtures/acled-sample.csv");
+
+test("an editor imports an ACLED export through the page, sees its events listed, then retires those an updated export drops", async ({ page }) => {
+  const app = new StrikelinePage(page);
+  await app.open("/");
+  await page.getByRole("button", { name: "Import data" }).click();
+  await app.signIn(E2E_EDITOR_TOKEN, "Imogen");
+  const first = await app.importDatasetFile(ACLED_SAMPLE, "acled");
+  expect([first.added + first.updated, first.skipped.map((s) => s.line)]).toEqual([10, [12, 13, 14, 15, 16]]);
+  const result = app.importDialog.getByRole("status").first();
+  await expect(result).toContainText("acled-sample.csv");
+  await expect(app.importDialog.getByRole("region", { name: "Skipped rows" })).toContainText("line 13:");
+  await page.keyboard.press("Escape");
+  await expect.poll(async () => (await app.listedIds()).filter((id) => id?.startsWith("acled-")).length).toBe(10);
+
+  // The source withdrew all rows but one: its updated export, imported with "retire", takes the others off the map.
+  const updated = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "strikeline-import-")), "acled-updated.csv");
+  fs.writeFileSync(updated, fs.readFileSync(ACLED_SAMPLE, "utf8").split("\r\n").slice(0, 2).join("\r\n") + "\r\n");
+  await page.getByRole("button", { name: "Import data" }).click();
+  const second = await app.importDatasetFile(updated, "acled", { retireMissing: true });
+  expect([second.rows, second.updated, second.retired]).toEqual([1, 1, 9]);
+  await page.keyboard.press("Escape");
+  await expect.poll(async () => (await app.listedIds()).filter((id) => id?.startsWith("acled-"))).toEqual(["acled-irq1001"]);
 });

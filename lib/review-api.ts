@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { EventFeature, LinkOut } from "./api";
 import { GeoAlternative } from "../geo/result";
+import { ImportFormat } from "./interchange/record";
 import { LogEntry } from "./overrides";
 import { PipelineWarning } from "./pipeline/types";
 import { GeoPrecision, IsoDate, PlaceKind, PlausibleDate } from "./schema";
@@ -46,6 +47,33 @@ export const ReportFields = z.strictObject({
   published: z.preprocess(blank, PlausibleDate.optional()),
 });
 export type ReportFields = z.infer<typeof ReportFields>;
+
+/** POST /api/imports: a dataset file (form field "file") and how to read it, as `strikeline import` takes it. */
+export const ImportFields = z.strictObject({
+  format: ImportFormat,
+  map: z.preprocess(blank, z.string().max(2000).optional()),
+  retireMissing: z.preprocess(blank, z.enum(["on", "true"]).optional()).transform(Boolean),
+});
+export type ImportFields = z.infer<typeof ImportFields>;
+
+/** What an import did (db/import.ts ImportReport), as the CLI's `--json` prints it. */
+export const ImportOutcome = z.object({
+  file: z.string(),
+  format: ImportFormat,
+  status: z.enum(["imported", "aborted"]),
+  dryRun: z.boolean(),
+  rows: z.number().int(),
+  added: z.number().int(),
+  updated: z.number().int(),
+  retired: z.number().int(),
+  actorsAdded: z.number().int(),
+  linksStated: z.number().int(),
+  linksInferred: z.number().int(),
+  skipped: z.array(z.object({ line: z.number().int(), unit: z.literal("feature").optional(), reason: z.string() })),
+  ms: z.number(),
+});
+export type ImportOutcome = z.infer<typeof ImportOutcome>;
+export const ImportResponse = z.object({ import: ImportOutcome });
 
 export const ReviewParams = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 

@@ -35,6 +35,8 @@ const gazetteer = await import("./gazetteer/route");
 const eventsRoute = await import("./events/route");
 const eventRoute = await import("./events/[id]/route");
 const cli = await import("./cli/route");
+const imports = await import("./imports/route");
+const { events: eventsTable } = await import("@/db/schema");
 
 const BASE = "http://127.0.0.1:3999";
 const bearer = { authorization: `Bearer ${TOKEN}` };
@@ -178,6 +180,41 @@ describe("adding and reviewing a report", () => {
     expect(r.results[0].name).toMatch(/Kirkuk/);
     expect(r.results[0].country).toBe("IQ");
     expect((await gazetteer.GET(req("/api/gazetteer?q=", { headers: bearer }))).status).toBe(400);
+  });
+});
+
+describe("importing a dataset through the page", () => {
+  const acled = () => new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, "../../lib/interchange/fixtures/acled-sample.csv")));
+  const upload = (bytes: Uint8Array<ArrayBuffer>, fields: Record<string, string>, headers: Record<string, string> = bearer) => {
+    const form = new FormData();
+    form.set("file", new File([bytes], "acled-export.csv"));
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    return imports.POST(req("/api/imports", { method: "POST", body: form, headers }));
+  };
+  const eventCount = async () => (await store.db.select({ n: count() }).from(eventsTable))[0]!.n;
+
+  it("imports an ACLED export as `strikeline import` does: good rows kept, bad rows listed by line; again it updates", async () => {
+    const before = await eventCount();
+    const r = await upload(acled(), { format: "acled" });
+    expect(r.status).toBe(200);
+    const first = (await body(r)).import;
+    expect([first.rows, first.added, first.updated, first.skipped.map((i: any) => i.line)]).toEqual([15, 10, 0, [12, 13, 14, 15, 16]]);
+    expect(await eventCount()).toBe(before + 10);
+    const again = (await body(await upload(acled(), { format: "acled" }))).import;
+    expect([again.added, again.updated]).toEqual([0, 10]);
+    expect(await eventCount()).toBe(before + 10);
+  });
+
+  it("refuses without the token, a wrong format, a field map on ACLED and a file that is not UTF-8, storing nothing", async () => {
+    const before = await eventCount();
+    expect((await upload(acled(), { format: "acled" }, {})).status).toBe(401);
+    const bad = await upload(acled(), { format: "shapefile" });
+    expect([bad.status, (await body(bad)).error.parameter]).toEqual([400, "format"]);
+    const map = await upload(acled(), { format: "acled", map: "lat=y" });
+    expect([map.status, (await body(map)).error.parameter]).toEqual([400, "map"]);
+    const latin1 = await upload(new Uint8Array([0x69, 0x64, 0x0a, 0xe9, 0x0a]), { format: "csv" });
+    expect([latin1.status, (await body(latin1)).error.message]).toEqual([422, expect.stringMatching(/not UTF-8/)]);
+    expect(await eventCount()).toBe(before);
   });
 });
 

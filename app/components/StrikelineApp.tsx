@@ -17,6 +17,7 @@ import { cursorOf, effectiveWindow, visibleSpan, type PlaybackContext } from "@/
 import { dayOf } from "@/lib/map/time";
 import { DEFAULT_VIEW, serializeView, viewToApiQuery, type View } from "@/lib/url-state";
 import { AddReport } from "./AddReport";
+import { ImportDataset } from "./ImportDataset";
 import { EditorSignIn, useEditor } from "./EditorSignIn";
 import { EventList, LIST_LIMIT } from "./EventList";
 import { EventPanel } from "./EventPanel";
@@ -48,7 +49,7 @@ type Props = {
 };
 
 /** What the editor asked for that needs signing in first. */
-type EditorTask = "add" | "review";
+type EditorTask = "add" | "import" | "review";
 
 /** Wall-clock time an arc takes to draw during playback. */
 const ARC_DRAW_SECONDS = 0.8;
@@ -69,6 +70,7 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
   const editing = !embed && onDataChanged !== undefined;
   const editor = useEditor(editing);
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [reviewing, setReviewing] = useState(false);
   const [signingInFor, setSigningInFor] = useState<EditorTask | null>(null);
   const openReview = useCallback(() => {
@@ -76,7 +78,7 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
     // On a phone the review lives where the list does.
     setPhoneTab("list");
   }, []);
-  const start = useCallback((task: EditorTask) => (task === "add" ? setAdding(true) : openReview()), [openReview]);
+  const start = useCallback((task: EditorTask) => (task === "add" ? setAdding(true) : task === "import" ? setImporting(true) : openReview()), [openReview]);
   const ask = (task: EditorTask) => (editor.signedIn ? start(task) : setSigningInFor(task));
   const lost = useCallback(() => {
     editor.lost();
@@ -211,6 +213,9 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
                 <button type="button" aria-haspopup="dialog" onClick={() => ask("add")}>
                   Add report
                 </button>
+                <button type="button" aria-haspopup="dialog" onClick={() => ask("import")}>
+                  Import data
+                </button>
                 <button ref={reviewButton} type="button" aria-pressed={reviewing} onClick={() => (reviewing ? closeReview() : ask("review"))}>
                   Review
                 </button>
@@ -235,7 +240,7 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
       {signingInFor && (
         <EditorSignIn
           editor={editor}
-          purpose={signingInFor === "add" ? "to add a report" : "to review and correct events"}
+          purpose={signingInFor === "add" ? "to add a report" : signingInFor === "import" ? "to import a dataset" : "to review and correct events"}
           onSignedIn={() => {
             setSigningInFor(null);
             start(signingInFor);
@@ -259,6 +264,7 @@ export function StrikelineApp({ data, loadDetail, onlineStyleUrl, initialView = 
           onClose={() => setAdding(false)}
         />
       )}
+      {importing && <ImportDataset onImported={changed} onUnauthorised={lost} onClose={() => setImporting(false)} />}
       {sharing && <ShareDialog query={query} apiQuery={viewToApiQuery(view)} shown={matching} onClose={() => setSharing(false)} />}
 
       {!embed && narrow && (

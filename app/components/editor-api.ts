@@ -13,6 +13,7 @@ import { StrikelineError, type ErrorCode } from "@/lib/errors";
 import type { OverrideInput } from "@/lib/overrides";
 import {
   GazetteerResults,
+  ImportResponse,
   LogList,
   OverrideResponse,
   ReportResponse,
@@ -20,6 +21,7 @@ import {
   Session,
   UndoResponse,
   type ArticleReport,
+  type ImportOutcome,
 } from "@/lib/review-api";
 
 const ERROR_CODES: readonly ErrorCode[] = ["bad_request", "unauthorized", "forbidden", "not_found", "rejected", "conflict", "too_large", "internal"];
@@ -56,18 +58,18 @@ export const searchGazetteer = (q: string, context: string, signal?: AbortSignal
 export type ReportProgress = { phase: "upload"; fraction: number } | { phase: "ingest" };
 
 /**
- * Sends a report (a file or pasted text with its details, as multipart form data) and reports
+ * Sends a form (a file or pasted text with its details, as multipart form data) and reports
  * progress: XMLHttpRequest, because fetch cannot tell how much of a request body has gone.
  */
-export function addReport(form: FormData, onProgress: (p: ReportProgress) => void): Promise<ArticleReport> {
+function upload<S extends z.ZodType>(url: string, schema: S, what: string, form: FormData, onProgress: (p: ReportProgress) => void): Promise<z.infer<S>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/reports");
+    xhr.open("POST", url);
     xhr.setRequestHeader("accept", "application/json");
     xhr.responseType = "text";
     xhr.upload.onprogress = (e) => onProgress({ phase: "upload", fraction: e.lengthComputable && e.total > 0 ? e.loaded / e.total : 0 });
     xhr.upload.onload = () => onProgress({ phase: "ingest" });
-    xhr.onerror = () => reject(new StrikelineError("internal", "The report could not be sent: the server did not answer"));
+    xhr.onerror = () => reject(new StrikelineError("internal", `The ${what} could not be sent: the server did not answer`));
     xhr.onload = () => {
       let body: unknown = null;
       try {
@@ -76,14 +78,22 @@ export function addReport(form: FormData, onProgress: (p: ReportProgress) => voi
         body = null;
       }
       if (xhr.status < 200 || xhr.status >= 300) return reject(errorOf(xhr.status, body));
-      const r = ReportResponse.safeParse(body);
-      if (r.success) resolve(r.data.report);
-      else reject(new StrikelineError("internal", "The server's answer was not a report", r.error));
+      const r = schema.safeParse(body);
+      if (r.success) resolve(r.data);
+      else reject(new StrikelineError("internal", `The server's answer was not a ${what} result`, r.error));
     };
     onProgress({ phase: "upload", fraction: 0 });
     xhr.send(form);
   });
 }
+
+/** Adds a report: the server runs `strikeline ingest` on it. */
+export const addReport = (form: FormData, onProgress: (p: ReportProgress) => void): Promise<ArticleReport> =>
+  upload("/api/reports", ReportResponse, "report", form, onProgress).then((r) => r.report);
+
+/** Imports a dataset file (ACLED, UCDP, GeoJSON, CSV): the server runs `strikeline import` on it. */
+export const importDataset = (form: FormData, onProgress: (p: ReportProgress) => void): Promise<ImportOutcome> =>
+  upload("/api/imports", ImportResponse, "import", form, onProgress).then((r) => r.import);
 
 /** A message for a person: the server's, or what went wrong on the way. */
 export const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -7,7 +7,8 @@ import { expect, type Locator, type Page } from "@playwright/test";
 // The page's test hook (window.__strikeline) and its typing.
 import type {} from "../../app/components/test-hook";
 import { EVENT_LAYERS } from "../../lib/map/layers";
-import type { ArticleReport } from "../../lib/review-api";
+import type { ImportFormat } from "../../lib/interchange/record";
+import type { ArticleReport, ImportOutcome } from "../../lib/review-api";
 
 export { E2E_EDITOR_TOKEN, e2eDataDir } from "../server-env";
 
@@ -100,6 +101,23 @@ export class StrikelinePage {
     const res = await answer;
     expect(res.status()).toBe(200);
     return ((await res.json()) as { report: ArticleReport }).report;
+  }
+
+  get importDialog(): Locator {
+    return this.page.getByRole("dialog", { name: "Import a dataset" });
+  }
+
+  /** Imports a dataset file through the dialog (it must be open); resolves with the server's outcome. */
+  async importDatasetFile(file: string, format: ImportFormat, opts: { retireMissing?: boolean } = {}): Promise<ImportOutcome> {
+    const d = this.importDialog;
+    await d.getByLabel("File", { exact: true }).setInputFiles(file);
+    await d.getByRole("combobox", { name: "It is" }).selectOption(format);
+    if (opts.retireMissing) await d.getByRole("checkbox", { name: /Retire events of this source/ }).check();
+    const answer = this.page.waitForResponse((r) => r.url().endsWith("/api/imports") && r.request().method() === "POST");
+    await d.getByRole("button", { name: "Import", exact: true }).click();
+    const res = await answer;
+    expect(res.status()).toBe(200);
+    return ((await res.json()) as { import: ImportOutcome }).import;
   }
 
   get review(): Locator {
