@@ -9,6 +9,7 @@
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from "react";
 import type { ArticleReport } from "@/lib/review-api";
 import { addReport, messageOf, type ReportProgress } from "./editor-api";
+import { UploadProgress } from "./form-parts";
 import { Modal } from "./Modal";
 
 const ACCEPT = ".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
@@ -242,18 +243,7 @@ export function AddReport({ titleOf, onAdded, onShowEvent, onReview, onUnauthori
           </div>
           <p className="muted">Left empty, the title, outlet, URL and date come from the report&apos;s front matter or text.</p>
 
-          <div className="report-progress" role="status">
-            {stage.kind === "sending" &&
-              (stage.progress.phase === "upload" ? (
-                <>
-                  <progress max={1} value={stage.progress.fraction} aria-label="Sending the report" /> Sending… {Math.round(stage.progress.fraction * 100)}%
-                </>
-              ) : (
-                <>
-                  <progress aria-label="Extracting events" /> Extracting events, places and links…
-                </>
-              ))}
-          </div>
+          <UploadProgress progress={stage.kind === "sending" ? stage.progress : null} sending="Sending the report" working="Extracting events, places and links" />
           {stage.kind === "refused" && (
             <div ref={outcome} tabIndex={-1} className="error" role="alert">
               Not added: {stage.message}

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { IMPORT_FORMATS, type ImportFormat } from "@/lib/interchange/record";
 import type { ImportOutcome } from "@/lib/review-api";
 import { importDataset, messageOf, type ReportProgress } from "./editor-api";
+import { UploadProgress } from "./form-parts";
 import { Modal } from "./Modal";
 
 const FORMAT_LABELS: Record<ImportFormat, string> = {
@@ -135,18 +136,7 @@ export function ImportDataset({ onImported, onUnauthorised, onClose }: Props) {
             <input type="checkbox" name="retireMissing" value="on" /> Retire events of this source that the file no longer holds
           </label>
           <p className="muted">Re-importing an updated export updates its events instead of adding them again. The mapping is in the README (Import and export).</p>
-          <div className="report-progress" role="status">
-            {stage.kind === "sending" &&
-              (stage.progress.phase === "upload" ? (
-                <>
-                  <progress max={1} value={stage.progress.fraction} aria-label="Sending the file" /> Sending… {Math.round(stage.progress.fraction * 100)}%
-                </>
-              ) : (
-                <>
-                  <progress aria-label="Importing rows" /> Importing rows and inferring links…
-                </>
-              ))}
-          </div>
+          <UploadProgress progress={stage.kind === "sending" ? stage.progress : null} sending="Sending the file" working="Importing rows and inferring links" />
           {stage.kind === "refused" && (
             <div ref={outcome} tabIndex={-1} className="error" role="alert">
               Not imported: {stage.message}

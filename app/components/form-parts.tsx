@@ -1,6 +1,7 @@
 "use client";
-/** Pieces the editing forms share: a labelled menu, a form's error line with its submit button, a list of places to take. */
+/** Pieces the editing forms share: a labelled menu, a form's error line with its submit button, an upload's progress, a list of places to take. */
 import type { GeoPrecision } from "@/lib/schema";
+import type { ReportProgress } from "./editor-api";
 
 type Option<T> = { value: T; label: string };
 
@@ -59,3 +60,23 @@ export function PlaceChoices({ label, places, detail, onUse }: { label: string; 
 }
 
 export type PlaceChoice = { name: string; lat: number; lon: number; kind: string; country: string | null; score: number; precision?: GeoPrecision };
+
+type UploadProgressProps = { progress: ReportProgress | null; sending: string; working: string };
+
+/** An upload's live status: how much of the file has gone, then what the server is doing with it. */
+export function UploadProgress({ progress, sending, working }: UploadProgressProps) {
+  return (
+    <div className="report-progress" role="status">
+      {progress &&
+        (progress.phase === "upload" ? (
+          <>
+            <progress max={1} value={progress.fraction} aria-label={sending} /> Sending… {Math.round(progress.fraction * 100)}%
+          </>
+        ) : (
+          <>
+            <progress aria-label={working} /> {working}…
+          </>
+        ))}
+    </div>
+  );
+}
