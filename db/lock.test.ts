@@ -6,7 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { StrikelineError } from "../lib/errors";
 import { repoRoot } from "../lib/pipeline/testing/fixtures";
 import { LOCK_FILE, lockDataDir } from "./lock";
@@ -45,6 +45,27 @@ try { lockDataDir(dir!, () => {}); console.log("got"); setTimeout(() => {}, 1500
       expect(outs.sort(), `round ${round}`).toEqual(["got", "refused", "refused", "refused", "refused"]);
     }
   }, 60_000);
+
+  it("never shares the folder with a process whose lock lands while this one is taking it", async () => {
+    const dir = freshDir();
+    fs.mkdirSync(dir, { recursive: true });
+    const lock = path.join(dir, LOCK_FILE);
+    const rival = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"]);
+    await new Promise((resolve) => rival.once("spawn", resolve));
+    const write = fs.writeFileSync;
+    // The worst interleaving of the race, made certain: the rival's lock appears just before this process writes its own.
+    const spy = vi.spyOn(fs, "writeFileSync").mockImplementation(((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
+      if (file === lock && !fs.existsSync(lock)) write(lock, `${rival.pid}\n`);
+      return (write as (...a: unknown[]) => void)(file, ...rest);
+    }) as typeof fs.writeFileSync);
+    try {
+      expect(() => lockDataDir(dir, () => {})).toThrow(/in use by process/);
+      expect(fs.readFileSync(lock, "utf8").trim()).toBe(String(rival.pid));
+    } finally {
+      spy.mockRestore();
+      rival.kill();
+    }
+  });
 
   it("refuses a live holder, saying what to do, and frees the folder on release", () => {
     const dir = freshDir();
