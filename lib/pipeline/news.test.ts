@@ -53,7 +53,7 @@ describe("how the news corpus writes", () => {
       const [lat, lon, precision, kind, country] = at as [number, number, 1 | 4, "city" | "country", string];
       return { resolved: true as const, mention, name: mention, lat, lon, precision, kind, country, confidence: 0.9, alternatives: [], source: "curated" as const };
     };
-    const out = runPipeline({ text: "Gunmen attacked troops in the vicinity of Dar as Salam, Somalia, on Aug. 24, 2020, and U.S. forces answered with an airstrike.", meta: {}, hints: [] }, { geocode, actors: curatedActors() });
+    const out = runPipeline({ text: "Gunmen attacked soldiers in the vicinity of Dar as Salam, Somalia, on 24 August 2020; U.S. aircraft answered with an airstrike.", meta: {}, hints: [] }, { geocode, actors: curatedActors() });
     expect(out.events.length).toBeGreaterThan(0);
     for (const e of out.events) expect(e.place?.country).toBe("SO");
   });

@@ -21,7 +21,7 @@ describe("inferPublished", () => {
   it("reads release marks: a press-release line, a release number, a DVIDS posting date", () => {
     expect(infer("Press Release | Dec. 25, 2023\n\nForces struck three sites on Sunday, officials said.")).toEqual({ date: "2023-12-25", from: "release date" });
     expect(infer("Release Number 20231225-01\n\nForces struck three sites on Sunday, officials said.")).toEqual({ date: "2023-12-25", from: "release number" });
-    expect(infer("A missile struck a ship on Mar. 6, officials said.\n\nIMAGE INFO Date Taken: 03.06.2024 Date Posted: 03.06.2024 17:23 Photo ID: 1")).toEqual({ date: "2024-03-06", from: "date posted" });
+    expect(infer("A missile struck a ship on Mar. 6, officials said.\n\nIMAGE INFO Photo ID: 1 Date Posted: 03.06.2024 17:23")).toEqual({ date: "2024-03-06", from: "date posted" });
     expect(infer("Release Number 20231399-01\n\nA strike hit a depot in the north on Tuesday, officials said.")).toBeNull();
   });
 
