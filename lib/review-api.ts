@@ -129,3 +129,6 @@ export const GazetteerHit = z.object({
   score: z.number(),
 });
 export const GazetteerResults = z.object({ results: z.array(GazetteerHit) });
+
+/** `GET /api/actors`: every actor in the store, for the attacker and target pickers. */
+export const ActorList = z.object({ actors: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), country: z.string().nullable() })) });

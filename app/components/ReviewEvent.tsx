@@ -16,11 +16,10 @@ import { CLAIM_STATUSES, DATE_PRECISIONS, FAMILIES, type DatePrecision, type Geo
 import { messageOf, searchGazetteer } from "./editor-api";
 import { Evidence } from "./Evidence";
 import { FormEnd, optionsOf, PlaceChoices, SelectField } from "./form-parts";
-import { draftOf, editPayload, type DetailsDraft } from "./review-logic";
+import { draftOf, editPayload, type ActorChoice, type DetailsDraft } from "./review-logic";
 
 export type LatLon = { lat: number; lon: number };
 export type Act = (o: OverrideInput, said: string) => Promise<boolean>;
-export type ActorChoice = { id: string; name: string };
 
 type Props = {
   item: ReviewEventItem;

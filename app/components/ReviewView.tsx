@@ -14,11 +14,11 @@ import type { LogEntry, OverrideInput } from "@/lib/overrides";
 import type { ReviewLink, ReviewQueue } from "@/lib/review-api";
 import { LINK_KINDS, linkId, type LinkKind } from "@/lib/schema";
 import { CorrectionLog } from "./CorrectionLog";
-import { getLog, getReviewQueue, messageOf, postOverride, undoOverride } from "./editor-api";
+import { getActors, getLog, getReviewQueue, messageOf, postOverride, undoOverride } from "./editor-api";
 import { Evidence } from "./Evidence";
 import { FormEnd, optionsOf, SelectField } from "./form-parts";
-import { ReviewEvent, type Act, type ActorChoice, type LatLon } from "./ReviewEvent";
-import { describeEntry } from "./review-logic";
+import { ReviewEvent, type Act, type LatLon } from "./ReviewEvent";
+import { actorsOf, describeEntry } from "./review-logic";
 
 type Props = {
   /** The events the map shows: titles, actors to choose from, and ends for a new link. */
@@ -39,15 +39,6 @@ type Tab = "queue" | "log";
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
 const keyOf = (o: Open) => `${o.kind}:${o.id}`;
-
-function actorsOf(events: readonly EventFeature[]): ActorChoice[] {
-  const by = new Map<string, string>();
-  for (const { properties: p } of events) {
-    if (p.attacker) by.set(p.attacker, p.attackerName ?? p.attacker);
-    if (p.target) by.set(p.target, p.targetName ?? p.target);
-  }
-  return [...by].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
-}
 
 function LinkReview({ item, queue, busy, act, onFocusEvent, headingRef }: { item: ReviewLink; queue: ReviewQueue; busy: boolean; act: Act; onFocusEvent: (id: string) => void; headingRef: RefObject<HTMLHeadingElement | null> }) {
   const l = item.link;
@@ -153,7 +144,8 @@ export function ReviewView({ events, author, onChanged, onFocusEvent, requestPin
   const pane = useRef<HTMLElement>(null);
   // The queue item to give focus back to when an item closes.
   const returnTo = useRef<string | null>(null);
-  const actors = useMemo(() => actorsOf(events), [events]);
+  const [stored, setStored] = useState<{ id: string; name: string }[]>([]);
+  const actors = useMemo(() => actorsOf(stored, events), [stored, events]);
   // Every title seen, so the log still names an event once it is rejected and off the map.
   const seen = useRef(new Map<string, string>());
   const titles = useMemo(() => {
@@ -171,9 +163,10 @@ export function ReviewView({ events, author, onChanged, onFocusEvent, requestPin
     [onUnauthorised],
   );
   const refresh = useCallback(async () => {
-    const [q, l] = await Promise.all([getReviewQueue(), getLog()]);
+    const [q, l, a] = await Promise.all([getReviewQueue(), getLog(), getActors()]);
     setQueue(q);
     setLog(l);
+    setStored(a);
     return q;
   }, []);
   useEffect(() => {

@@ -12,6 +12,7 @@ import type { z } from "zod";
 import { StrikelineError, type ErrorCode } from "@/lib/errors";
 import type { OverrideInput } from "@/lib/overrides";
 import {
+  ActorList,
   GazetteerResults,
   ImportResponse,
   LogList,
@@ -50,6 +51,7 @@ export const signOut = () => call(Session, "/api/session", { method: "DELETE" })
 export const getReviewQueue = (signal?: AbortSignal) => call(ReviewQueue, "/api/review?limit=200", { signal });
 export const postOverride = (o: OverrideInput, author: string) => call(OverrideResponse, "/api/overrides", json("POST", { ...o, author }));
 export const undoOverride = (id: number, author: string) => call(UndoResponse, `/api/overrides/${id}/undo`, json("POST", { author }));
+export const getActors = (signal?: AbortSignal) => call(ActorList, "/api/actors", { signal }).then((a) => a.actors);
 export const getLog = (signal?: AbortSignal) => call(LogList, "/api/overrides/log?limit=100", { signal }).then((l) => l.entries);
 export const searchGazetteer = (q: string, context: string, signal?: AbortSignal) =>
   call(GazetteerResults, `/api/gazetteer?${new URLSearchParams(context ? { q, context } : { q })}`, { signal }).then((r) => r.results);

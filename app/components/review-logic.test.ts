@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { EventProperties } from "@/lib/api";
+import type { EventFeature, EventProperties } from "@/lib/api";
 import type { LogEntry } from "@/lib/overrides";
-import { describeEntry, draftOf, editPayload, parseFigures, passage } from "./review-logic";
+import { actorsOf, describeEntry, draftOf, editPayload, parseFigures, passage } from "./review-logic";
 
 const props: EventProperties = {
   id: "x-2024-02-02-airstrike-1",
@@ -109,5 +109,19 @@ describe("log entries in words", () => {
 
   it("falls back to the id of an event the page does not know", () => {
     expect(describeEntry(entry({ targetId: "gone-event" }), titles)).toBe("Rejected gone-event");
+  });
+});
+
+describe("actors to choose from", () => {
+  const ev = (attacker: string, attackerName: string) => ({ properties: { attacker, attackerName, target: null, targetName: null } }) as unknown as EventFeature;
+  it("offers every stored actor, not only those the shown events name, sorted by name", () => {
+    const stored = [
+      { id: "us", name: "United States" },
+      { id: "kh", name: "Kata'ib Hezbollah" },
+    ];
+    expect(actorsOf(stored, [ev("us", "United States")]).map((a) => a.id)).toEqual(["kh", "us"]);
+  });
+  it("keeps an actor a shown event names that the stored list does not have yet", () => {
+    expect(actorsOf([], [ev("irgc", "IRGC")])).toEqual([{ id: "irgc", name: "IRGC" }]);
   });
 });

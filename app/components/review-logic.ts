@@ -3,11 +3,13 @@
  * event form asks for, the passage of an article shown around an evidence span, and a correction
  * log entry in words. Pure, so they are tested without a browser (review-logic.test.ts).
  */
-import type { EventProperties } from "@/lib/api";
+import type { EventFeature, EventProperties } from "@/lib/api";
 import { FAMILY_LABEL, GEO_PRECISION_LABEL, LINK_KIND_LABEL } from "@/lib/map/event-style";
 import type { EditEventPayload, LogEntry } from "@/lib/overrides";
 import { splitLinkId, type ClaimStatus, type Family, type GeoPrecision, type Range } from "@/lib/schema";
 import type { z } from "zod";
+
+export type ActorChoice = { id: string; name: string };
 
 /** "" → null (unknown), else a whole number ≥ 0; NaN marks a bad entry. */
 const count = (s: string): number | null => (s.trim() === "" ? null : /^\d+$/.test(s.trim()) ? Number(s) : NaN);
@@ -124,4 +126,14 @@ export function targetName(e: LogEntry, titles: ReadonlyMap<string, string>): st
 /** One entry in words: "Moved <event> to <place> (lat, lon), <precision>". */
 export function describeEntry(e: LogEntry, titles: ReadonlyMap<string, string>): string {
   return [VERB[e.action], targetName(e, titles), changeOf(e)].filter(Boolean).join(" ");
+}
+
+/** The store's actors, with any the shown events name that the store list lacks (it may lag a write). */
+export function actorsOf(stored: readonly ActorChoice[], events: readonly EventFeature[]): ActorChoice[] {
+  const by = new Map<string, string>(stored.map((a) => [a.id, a.name]));
+  for (const { properties: p } of events) {
+    if (p.attacker && !by.has(p.attacker)) by.set(p.attacker, p.attackerName ?? p.attacker);
+    if (p.target && !by.has(p.target)) by.set(p.target, p.targetName ?? p.target);
+  }
+  return [...by].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
