@@ -1,6 +1,6 @@
 /**
  * The server's read cache: what a read computes from the store is kept per data version (db/queries
- * dataVersion, moved by every write, whichever process makes it), so a write is seen by the next
+ * currentVersion, moved by every write, whichever process makes it), so a write is seen by the next
  * read, and identical concurrent reads share one computation (lib/lru-cache.ts). Without it, every
  * request of a busy page re-ran the same queries and, on the embedded store's single connection,
  * queued behind all the others. Responses are keyed on who asks (editor or not) as well as on
@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Db } from "@/db/client";
-import { dataVersion } from "@/db/queries";
+import { currentVersion } from "@/db/queries";
 import { env } from "@/lib/env";
 import { LruCache, type LruStats, type Sized } from "@/lib/lru-cache";
 import { selectionToApiQuery, type ViewSelection } from "@/lib/url-state";
@@ -31,7 +31,7 @@ function generations(): WeakMap<Db, Generation> {
  * while it was asking) computes without keeping anything.
  */
 async function cacheOf(db: Db): Promise<LruCache<unknown> | null> {
-  const version = BigInt(await dataVersion(db));
+  const version = BigInt(await currentVersion(db));
   const all = generations();
   let gen = all.get(db);
   if (!gen || version > gen.version) all.set(db, (gen = { version, cache: new LruCache(env().cacheBytes) }));
