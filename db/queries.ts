@@ -242,7 +242,7 @@ export const linkedOnly = (q: EventsQuery): SQL | undefined =>
     ? sql`exists (select 1 from ${links} l where l.status <> 'rejected' and (l.from_event = ${events.id} or l.to_event = ${events.id}))`
     : undefined;
 
-/** "shown of total" for a view without reading its events, where SQL can count them exactly. */
+/** "shown of total" for a view without reading its events, where SQL can count them exactly (a small store counts its in-memory copy). */
 export async function countView(db: Db, q: EventsQuery): Promise<FilterCounts> {
   if (!sqlExact(q) || (await wholeStore(db, q))) return (await queryView(db, q)).counts;
   const [{ where }, total] = await Promise.all([viewWhere(db, q), countEvents(db, q)]);
@@ -279,7 +279,7 @@ export function viewsInMemoryUpTo(db: Db, events: number): void {
 
 type WholeStore = { events: EventFeature[]; links: LinkOut[] };
 
-/** Every event (the rejected ones too with status=all) and every live link, when the store is small enough to hold them. */
+/** Every event and link (the rejected ones too with status=all), when the store is small enough to hold them. */
 async function wholeStore(db: Db, q: EventsQuery): Promise<WholeStore | null> {
   const limit = inMemoryLimits.get(db) ?? IN_MEMORY_EVENTS;
   if (q.bbox || limit === 0) return null;
