@@ -27,6 +27,9 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/events`,
     timeout: 600_000,
     reuseExistingServer: false,
+    // SIGTERM, not the default SIGKILL of the process group: scripts/e2e-server.mjs then stops the
+    // app and removes its data folder instead of leaving /tmp/strikeline-e2e-<port> behind.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "pipe",
     stderr: "pipe",
     env: { PORT: String(port), STRIKELINE_EDITOR_TOKEN: E2E_EDITOR_TOKEN, STRIKELINE_E2E_DATA_DIR: e2eDataDir(port) },

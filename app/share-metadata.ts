@@ -6,6 +6,7 @@
  */
 import type { Metadata } from "next";
 import { getStore } from "@/db/client";
+import { cachedRead } from "./api/cache";
 import { actorNamesOf, countView, eventTitle } from "@/db/queries";
 import { env } from "@/lib/env";
 import { PREVIEW_SIZE } from "@/lib/preview";
@@ -18,11 +19,15 @@ export async function generateShareMetadata({ searchParams }: { searchParams: Pr
   const { view } = parseView(await searchParams);
   // Counted, not listed: every page load asks, and the store may hold millions of events.
   const { db } = await getStore();
-  const [counts, actors, selected] = await Promise.all([
-    countView(db, { ...view, status: "visible" }),
-    actorNamesOf(db, [...view.attackers, ...view.targets]),
-    view.selected ? eventTitle(db, view.selected) : null,
-  ]);
+  const { counts, actors, selected } = await cachedRead(db, `share ${serializeView(view)}`, async () => {
+    const [counts, actors, selected] = await Promise.all([
+      countView(db, { ...view, status: "visible" }),
+      actorNamesOf(db, [...view.attackers, ...view.targets]),
+      view.selected ? eventTitle(db, view.selected) : null,
+    ]);
+    const bytes = 64 + (selected?.length ?? 0) + [...actors].reduce((n, [id, name]) => n + id.length + name.length, 0);
+    return { value: { counts, actors, selected }, bytes };
+  });
   const { title, description } = shareMetadata(view, counts, { actors, ...(selected ? { selected } : {}) });
   const query = serializeView(view);
   const url = query ? `/?${query}` : "/";

@@ -2,7 +2,8 @@
  * Load on the served app, over loopback only, bounded in time and concurrency: for each store
  * (the embedded PGlite, and PostgreSQL when STRIKELINE_TEST_DATABASE_URL reaches one), `next start`
  * on the seeded data, then 10, 50 and 100 concurrent connections (each a loop of sequential
- * requests) on /api/events, the page and /api/preview. Prints requests/s, p50/p99/max latency,
+ * requests) on /api/events, the page, /api/preview and /api/events with a new view on every
+ * request (every one a cache miss). Prints requests/s, p50/p99/max latency,
  * errors (non-2xx or failed) and the server's resident memory. Needs a build (`next build`).
  *   npx tsx bench/load.ts [--seconds 20] [--port 3106] [--stores pglite,postgres] [--connections 10,50,100]
  */
@@ -20,7 +21,18 @@ const arg = (name: string) => {
 
 export type LoadRow = { store: string; route: string; connections: number; rps: number; p50: number; p99: number; max: number; errors: number; rssMb: number };
 
-const ROUTES = ["/api/events", "/", "/api/preview?f=rocket"];
+/**
+ * What each level asks for: one URL over and over (what the read cache answers after the first
+ * request), and `/api/events` with a different view every time (each one a cache miss, so the store
+ * itself answers every request; the `to` dates lie after the data, so every miss reads every event).
+ */
+type Route = { label: string; url: (i: number) => string };
+const FIRST_MISS_DAY = Date.UTC(2040, 0, 1);
+const ROUTES: Route[] = [
+  ...["/api/events", "/", "/api/preview?f=rocket"].map((u) => ({ label: u, url: () => u })),
+  { label: "/api/events (distinct)", url: (i) => `/api/events?to=${new Date(FIRST_MISS_DAY + i * 86_400_000).toISOString().slice(0, 10)}` },
+];
+let requestNumber = 0;
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
 
@@ -73,7 +85,7 @@ async function serve(port: number, env: Record<string, string>): Promise<{ url: 
   throw new Error("next start did not answer");
 }
 
-async function hammer(url: string, connections: number, seconds: number): Promise<Omit<LoadRow, "store" | "route" | "connections" | "rssMb">> {
+async function hammer(url: (i: number) => string, connections: number, seconds: number): Promise<Omit<LoadRow, "store" | "route" | "connections" | "rssMb">> {
   const times: number[] = [];
   let errors = 0;
   const end = performance.now() + seconds * 1000;
@@ -82,7 +94,7 @@ async function hammer(url: string, connections: number, seconds: number): Promis
       const t = performance.now();
       try {
         // Node's fetch keeps one connection per request in flight, so `connections` loops hold that many sockets.
-        const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+        const res = await fetch(url(requestNumber++), { signal: AbortSignal.timeout(30_000) });
         await res.arrayBuffer();
         if (!res.ok) errors++;
       } catch {
@@ -126,11 +138,11 @@ export async function runLoadBench(opts: { seconds?: number; port?: number; stor
     try {
       for (const route of ROUTES)
         for (const c of connections) {
-          const r = await hammer(`${server.url}${route}`, c, seconds);
-          const row = { store, route, connections: c, ...r, rssMb: rssMb(server.pid) };
+          const r = await hammer((i) => `${server.url}${route.url(i)}`, c, seconds);
+          const row = { store, route: route.label, connections: c, ...r, rssMb: rssMb(server.pid) };
           rows.push(row);
           console.log(
-            `${store.padEnd(8)} ${route.padEnd(22)} ${String(c).padStart(3)} conn  ${row.rps.toFixed(1).padStart(7)} req/s  p50 ${row.p50.toFixed(0).padStart(5)} ms  p99 ${row.p99.toFixed(0).padStart(5)} ms  max ${row.max.toFixed(0).padStart(5)} ms  errors ${row.errors}  server ${row.rssMb} MB`,
+            `${store.padEnd(8)} ${row.route.padEnd(24)} ${String(c).padStart(3)} conn  ${row.rps.toFixed(1).padStart(7)} req/s  p50 ${row.p50.toFixed(0).padStart(5)} ms  p99 ${row.p99.toFixed(0).padStart(5)} ms  max ${row.max.toFixed(0).padStart(5)} ms  errors ${row.errors}  server ${row.rssMb} MB`,
           );
         }
     } finally {
@@ -138,7 +150,7 @@ export async function runLoadBench(opts: { seconds?: number; port?: number; stor
       await cleanup();
     }
   }
-  for (const route of ROUTES)
+  for (const { label: route } of ROUTES)
     for (const store of new Set(rows.map((r) => r.store))) {
       const [lo, hi] = [rows.find((r) => r.store === store && r.route === route && r.connections === connections[0]), rows.find((r) => r.store === store && r.route === route && r.connections === connections.at(-1))];
       if (lo && hi) console.log(`${store} ${route}: ${hi.connections} / ${lo.connections} connections, throughput ×${(hi.rps / lo.rps).toFixed(2)}`);

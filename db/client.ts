@@ -17,16 +17,15 @@ export type OpenOptions = {
   memory?: boolean;
   dataDir?: string;
   databaseUrl?: string;
+  /** PostgreSQL connections per process; STRIKELINE_DB_POOL_SIZE (10) when left out. */
+  poolSize?: number;
 };
 
 const migrationsFolder = () => fromRoot("db", "migrations");
 
-/** Connections per process: the server's concurrent reads run side by side up to this many. */
-const POOL_SIZE = 10;
-
 export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   const url = opts.memory ? undefined : (opts.databaseUrl ?? env().databaseUrl);
-  return url ? openPostgres(url) : openPglite(opts.memory ? undefined : (opts.dataDir ?? env().dataDir));
+  return url ? openPostgres(url, opts.poolSize ?? env().dbPoolSize) : openPglite(opts.memory ? undefined : (opts.dataDir ?? env().dataDir));
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Store> {
@@ -53,11 +52,11 @@ async function openPglite(dataDir: string | undefined): Promise<Store> {
   }
 }
 
-async function openPostgres(url: string): Promise<Store> {
+async function openPostgres(url: string, poolSize: number): Promise<Store> {
   const pg = await import("pg");
   const { drizzle } = await import("drizzle-orm/node-postgres");
   const { migrate } = await import("drizzle-orm/node-postgres/migrator");
-  const pool = new pg.default.Pool({ connectionString: url, max: POOL_SIZE });
+  const pool = new pg.default.Pool({ connectionString: url, max: poolSize });
   // A dropped connection (a restart, a terminated backend) is emitted as an 'error' event on the
   // pool for idle clients and on the client itself for one in use; unheard, either kills the
   // process. The query in flight fails on its own and is reported by whoever ran it.

@@ -6,7 +6,8 @@ import { and, asc, eq, gte, inArray, isNotNull, lte, ne, sql, type SQL } from "d
 import { alias } from "drizzle-orm/pg-core";
 import type { EventDetail, EventFeature, EventsQuery, LinkOut, SourceOut } from "../lib/api";
 import { computeChains, daysBetween } from "../lib/chains";
-import { filterView, type FilterCounts, type FilterResult } from "../lib/filter";
+import { filterView, startDomain, type FilterCounts, type FilterResult } from "../lib/filter";
+import { freshRead } from "../lib/fresh-read";
 import { cursorSpan } from "../lib/map/playback";
 import { dayOf } from "../lib/map/time";
 import { DEFAULT_VIEW, SELECTION_KEYS, type ViewSelection } from "../lib/url-state";
@@ -57,6 +58,19 @@ export async function dataVersion(db: Db): Promise<string> {
   // Raw SQL: the table is written by triggers only, so it has no Drizzle schema of its own.
   const r = (await db.execute(sql`select version::text as version from data_version`)) as unknown as { rows: { version: string }[] };
   return r.rows[0]?.version ?? "0";
+}
+
+const versionReads = new WeakMap<Db, () => Promise<string>>();
+
+/**
+ * The data version as every read asks for it: one query serves all the callers that arrive while
+ * it runs, and none is answered from a query that started before it asked (lib/fresh-read.ts), so
+ * a write that completed before a read began is always seen by it.
+ */
+export function currentVersion(db: Db): Promise<string> {
+  let read = versionReads.get(db);
+  if (!read) versionReads.set(db, (read = freshRead(() => dataVersion(db))));
+  return read();
 }
 
 /**
@@ -175,7 +189,7 @@ async function selectLinks(db: Db, where: SQL | undefined): Promise<LinkOut[]> {
 const versioned = new WeakMap<Db, { version: string; values: Map<string, Promise<unknown>> }>();
 
 async function perVersion<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
-  const version = await dataVersion(db);
+  const version = await currentVersion(db);
   let entry = versioned.get(db);
   if (entry?.version !== version) versioned.set(db, (entry = { version, values: new Map() }));
   let value = entry.values.get(key) as Promise<T> | undefined;
@@ -228,9 +242,9 @@ export const linkedOnly = (q: EventsQuery): SQL | undefined =>
     ? sql`exists (select 1 from ${links} l where l.status <> 'rejected' and (l.from_event = ${events.id} or l.to_event = ${events.id}))`
     : undefined;
 
-/** "shown of total" for a view without reading its events, where SQL can count them exactly. */
+/** "shown of total" for a view without reading its events, where SQL can count them exactly (a small store counts its in-memory copy). */
 export async function countView(db: Db, q: EventsQuery): Promise<FilterCounts> {
-  if (!sqlExact(q)) return (await queryView(db, q)).counts;
+  if (!sqlExact(q) || (await wholeStore(db, q))) return (await queryView(db, q)).counts;
   const [{ where }, total] = await Promise.all([viewWhere(db, q), countEvents(db, q)]);
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(events).where(and(where, linkedOnly(q)));
   return { shown: Number(row?.n ?? 0), total };
@@ -249,10 +263,43 @@ export async function eventTitle(db: Db, id: string): Promise<string | null> {
 }
 
 /**
+ * A store of at most this many events answers a view without a bounding box from one copy of its
+ * events and links per data version, filtered by lib/filter (which applies every filter anyway):
+ * reads of distinct views then never queue on the database, which on PGlite is one connection
+ * serving one query at a time. A bounding box stays with PostGIS, whose && on single-precision
+ * boxes the in-memory filter would not reproduce exactly.
+ */
+const IN_MEMORY_EVENTS = 5_000;
+const inMemoryLimits = new WeakMap<Db, number>();
+
+/** The in-memory limit of one store; 0 sends every view to SQL (the tests of the pushed-down conditions). */
+export function viewsInMemoryUpTo(db: Db, events: number): void {
+  inMemoryLimits.set(db, events);
+}
+
+type WholeStore = { events: EventFeature[]; links: LinkOut[] };
+
+/** Every event and link (the rejected ones too with status=all), when the store is small enough to hold them. */
+async function wholeStore(db: Db, q: EventsQuery): Promise<WholeStore | null> {
+  const limit = inMemoryLimits.get(db) ?? IN_MEMORY_EVENTS;
+  if (q.bbox || limit === 0) return null;
+  return perVersion(db, `whole:${q.status}:${limit}`, async () => {
+    if ((await countEvents(db, { status: "all" })) > limit) return null;
+    const [evs, ls] = await Promise.all([selectEvents(db, visibleOnly(q)), selectLinks(db, q.status === "visible" ? ne(links.status, "rejected") : undefined)]);
+    return { events: evs, links: ls };
+  });
+}
+
+/**
  * What a view shows: its events, the links between them, and "shown of total" where total counts
  * every event of the store (the rejected ones too with status=all, whatever the bounding box).
  */
 export async function queryView(db: Db, q: EventsQuery): Promise<FilterResult> {
+  const whole = await wholeStore(db, q);
+  if (whole) {
+    const selection = selectionOf(q);
+    return filterView(whole.events, whole.links, selection, selection.cursor ? startDomain(whole.events) : null);
+  }
   const { selection, domain, where } = await viewWhere(db, q);
   const [candidates, total] = await Promise.all([selectEvents(db, where), countEvents(db, q)]);
   // The ids travel as one JSON parameter: a bound parameter per id would overflow the statement (and drizzle's stack) at scale.

@@ -2,7 +2,8 @@
  * The database pushes the cheap filters down (db/queries.ts) and lib/filter.ts applies them all;
  * the page runs lib/filter.ts alone on every event. These tests hold the two paths to the same
  * answer — events, links and counts — over the curated dataset and many generated views, on
- * PGlite and, when reachable, PostgreSQL.
+ * PGlite and, when reachable, PostgreSQL. A store this small would answer from memory
+ * (viewsInMemoryUpTo): the tests send every view to SQL, and hold the in-memory answer to it.
  */
 import { rng } from "../lib/testing/rng";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +16,7 @@ import { dayOf } from "../lib/map/time";
 import { CLAIM_STATUSES, FAMILIES } from "../lib/schema";
 import { DEFAULT_VIEW, normalizeView, parseView, serializeView, type View } from "../lib/url-state";
 import type { Store } from "./client";
-import { countView, listEvents, listLinks, queryView } from "./queries";
+import { countView, listEvents, listLinks, queryView, viewsInMemoryUpTo } from "./queries";
 import { events as eventsTable } from "./schema";
 import { loadCurated, readCuratedFile, type GeocodeFn } from "./seed";
 import { storeCases } from "./test-stores";
@@ -97,6 +98,7 @@ for (const c of await storeCases()) {
     let allLinks: LinkOut[];
     beforeAll(async () => {
       store = await c.open();
+      viewsInMemoryUpTo(store.db, 0);
       await loadCurated(store.db, { dataset: readCuratedFile(), geocode, seedsDir: null });
       // The seed's casualty figures are single numbers; ranges tell "highest figure" apart from "lowest".
       await store.db.update(eventsTable).set({ killedLow: 0 }).where(sql`${eventsTable.killedHigh} >= 2`);
@@ -173,6 +175,34 @@ for (const c of await storeCases()) {
       const pure = filterView(all, allLinks, view);
       expect(ids(await listEvents(store.db, { ...view, status: "visible" }))).toEqual(ids(pure.events));
       expect(ids(await listLinks(store.db, { ...view, status: "visible" }))).toEqual(ids(pure.links));
+    });
+
+    it("a small store's in-memory answer is the SQL answer, for every kind of view and both statuses", async () => {
+      const views = withCursor(all, viewsFor(all, 120)).concat(viewsFor(all, 120), [DEFAULT_VIEW]);
+      const victim = all[1]!.id;
+      await store.db.update(eventsTable).set({ status: "rejected" }).where(sql`${eventsTable.id} = ${victim}`);
+      const answers = async () => {
+        const out = [];
+        for (const view of views)
+          for (const status of ["visible", "all"] as const) {
+            const r = await queryView(store.db, { ...view, status });
+            out.push([serializeView(view), status, ids(r.events), ids(r.links), r.counts, await countView(store.db, { ...view, status })]);
+          }
+        return out;
+      };
+      try {
+        const bySql = await answers();
+        viewsInMemoryUpTo(store.db, 10_000);
+        expect(await answers()).toEqual(bySql);
+        // A bounding box is always PostGIS's: the same answer either way too.
+        const box = { ...DEFAULT_VIEW, status: "visible" as const, bbox: [30, 20, 45, 35] as [number, number, number, number] };
+        const inMemory = ids((await queryView(store.db, box)).events);
+        viewsInMemoryUpTo(store.db, 0);
+        expect(inMemory).toEqual(ids((await queryView(store.db, box)).events));
+      } finally {
+        viewsInMemoryUpTo(store.db, 0);
+        await store.db.update(eventsTable).set({ status: "reviewed" }).where(sql`${eventsTable.id} = ${victim}`);
+      }
     });
 
     it("counts rejected events in the total only with status=all", async () => {

@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   STRIKELINE_TEST_DATABASE_URL: z.string().optional(),
   STRIKELINE_EDITOR_TOKEN: z.string().min(16, "STRIKELINE_EDITOR_TOKEN must be at least 16 characters").max(200).optional(),
   STRIKELINE_SEED_ON_START: z.enum(["0", "1"]).optional(),
+  STRIKELINE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  STRIKELINE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
   CI: z.string().optional(),
 });
 
@@ -39,6 +41,10 @@ export type Env = {
   editorToken: string | undefined;
   /** Set by `npm start`: the server loads the seed events itself, so the store is opened once. */
   seedOnStart: boolean;
+  /** PostgreSQL connections per process: concurrent reads run side by side up to this many. */
+  dbPoolSize: number;
+  /** Memory the server's response cache may hold, in bytes (0 keeps nothing; concurrent identical requests still share one answer). */
+  cacheBytes: number;
 };
 
 let cached: Env | undefined;
@@ -50,6 +56,8 @@ export function env(): Env {
     DATABASE_URL: process.env.DATABASE_URL || undefined,
     STRIKELINE_PUBLIC_URL: process.env.STRIKELINE_PUBLIC_URL || undefined,
     STRIKELINE_EDITOR_TOKEN: process.env.STRIKELINE_EDITOR_TOKEN || undefined,
+    STRIKELINE_DB_POOL_SIZE: process.env.STRIKELINE_DB_POOL_SIZE || undefined,
+    STRIKELINE_CACHE_MB: process.env.STRIKELINE_CACHE_MB || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -67,6 +75,8 @@ export function env(): Env {
     ci: Boolean(e.CI && e.CI !== "false" && e.CI !== "0"),
     editorToken: e.STRIKELINE_EDITOR_TOKEN,
     seedOnStart: e.STRIKELINE_SEED_ON_START === "1",
+    dbPoolSize: e.STRIKELINE_DB_POOL_SIZE,
+    cacheBytes: Math.round(e.STRIKELINE_CACHE_MB * 1024 * 1024),
   };
   return cached;
 }

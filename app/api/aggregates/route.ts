@@ -1,6 +1,7 @@
 import { aggregateView } from "@/db/aggregate";
 import { getStore } from "@/db/client";
 import { AggregateParams } from "@/lib/api";
+import { cachedResponse, viewJson, viewKey } from "../cache";
 import { gateStatus } from "../editor";
 import { parseViewQuery, requestUrl, respond } from "../respond";
 
@@ -11,6 +12,7 @@ export function GET(req: Request) {
   return respond(async () => {
     const { view, own } = parseViewQuery(requestUrl(req), AggregateParams);
     gateStatus(req, own.status);
-    return aggregateView((await getStore()).db, { ...view, ...own });
+    const { db } = await getStore();
+    return cachedResponse(req, db, viewKey("aggregates", view, own), async () => viewJson(await aggregateView(db, { ...view, ...own }), own.status));
   });
 }

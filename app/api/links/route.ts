@@ -1,6 +1,7 @@
 import { getStore } from "@/db/client";
 import { queryView } from "@/db/queries";
 import { ApiParams } from "@/lib/api";
+import { cachedResponse, viewJson, viewKey } from "../cache";
 import { gateStatus } from "../editor";
 import { parseViewQuery, requestUrl, respond } from "../respond";
 
@@ -11,6 +12,7 @@ export function GET(req: Request) {
   return respond(async () => {
     const { view, own } = parseViewQuery(requestUrl(req), ApiParams);
     gateStatus(req, own.status);
-    return { links: (await queryView((await getStore()).db, { ...view, ...own })).links };
+    const { db } = await getStore();
+    return cachedResponse(req, db, viewKey("links", view, own), async () => viewJson({ links: (await queryView(db, { ...view, ...own })).links }, own.status));
   });
 }
