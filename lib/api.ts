@@ -166,7 +166,7 @@ export const AggregateOut = z.object({
   cellDeg: z.number(),
   families: z.array(Family),
   cells: z.array(AggregateCell),
-  /** Events per start day over the view's filters and window, playback cursor left out: the timeline's histogram. */
+  /** Events per start day over the view's filters and window, bounding box and playback cursor left out: the timeline's histogram. */
   days: z.array(z.object({ day: IsoDate, n: z.number().int() })),
   /** Links with both ends shown, counted per pair of cells (a cell to itself included). */
   arcs: z.array(z.object({ from: z.tuple([z.number().int(), z.number().int()]), to: z.tuple([z.number().int(), z.number().int()]), n: z.number().int() })),

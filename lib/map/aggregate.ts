@@ -14,6 +14,40 @@ export function cellOf(lon: number, lat: number, deg: number): [number, number] 
   return [Math.floor((lon + 180) / deg), Math.floor((lat + 90) / deg)];
 }
 
+export type Bbox = readonly [number, number, number, number];
+
+/**
+ * A box cut along a grid of `deg` cells: the cells lying wholly inside it (inclusive ranges of
+ * cell numbers, or null when no cell fits), and the strips along its sides that hold every other
+ * point of the box. Each strip reaches a hair into the inner cells, so a point that rounding puts
+ * on the boundary is in a strip; the inner range, not the strip, decides which side it counts on.
+ */
+export function splitBox(b: Bbox, deg: number): { inner: { x: [number, number]; y: [number, number] } | null; strips: Bbox[] } {
+  const HAIR = 1e-9;
+  const range = (lo: number, hi: number, origin: number): [number, number] => {
+    let a = Math.ceil((lo + origin) / deg);
+    while (a * deg - origin < lo + HAIR) a++;
+    let z = Math.floor((hi + origin) / deg) - 1;
+    while ((z + 1) * deg - origin > hi - HAIR) z--;
+    return [a, z];
+  };
+  const x = range(b[0], b[2], 180);
+  const y = range(b[1], b[3], 90);
+  if (x[0] > x[1] || y[0] > y[1]) return { inner: null, strips: [b] };
+  const [w, s, e, n] = b;
+  const [x0, x1] = [x[0] * deg - 180, (x[1] + 1) * deg - 180];
+  const [y0, y1] = [y[0] * deg - 90, (y[1] + 1) * deg - 90];
+  return {
+    inner: { x, y },
+    strips: [
+      [w, s, x0 + HAIR, n],
+      [x1 - HAIR, s, e, n],
+      [w, s, e, y0 + HAIR],
+      [w, y1 - HAIR, e, n],
+    ],
+  };
+}
+
 const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** Sums events (or SQL groups of them) into cells; `cells()` gives them in one order with mean positions. */
