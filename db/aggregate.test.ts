@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AggregateOut, EventFeature, LinkOut } from "../lib/api";
 import { filterView, startDomain } from "../lib/filter";
 import { aggregateFeatures } from "../lib/map/aggregate";
+import { cursorSpan } from "../lib/map/playback";
+import { dayOf } from "../lib/map/time";
 import { CLAIM_STATUSES, FAMILIES } from "../lib/schema";
 import { rng } from "../lib/testing/rng";
 import { DEFAULT_VIEW, normalizeView, serializeView, type View } from "../lib/url-state";
@@ -86,6 +88,22 @@ for (const c of await storeCases()) {
         if (got.cells.length > 1 && got.counts.shown < all.length) split++;
       }
       expect(split).toBeGreaterThan(20);
+    });
+
+    it("gives each cell's events per day, so the count at a cursor is a sum over the cursor's span", async () => {
+      const r = rng(8);
+      const days = all.map((f) => f.properties.dateStart);
+      for (const { view: v, zoom, bbox } of views(all, 25)) {
+        const view = { ...v, cursor: v.cursor ?? r.pick(days) };
+        const label = `${serializeView(view)} zoom=${zoom} bbox=${bbox}`;
+        const { series } = await aggregateView(store.db, { ...view, cursor: null, bbox, status: "visible", zoom, series: "days" });
+        const at = await aggregateView(store.db, { ...view, bbox, status: "visible", zoom });
+        const [lo, hi] = cursorSpan(view, startDomain(all))!.map(dayOf);
+        const summed = series!
+          .map(({ cx, cy, days: ds, n }) => ({ cx, cy, n: ds.reduce((sum, d, i) => sum + (d >= lo! && d <= hi! ? n[i]! : 0), 0) }))
+          .filter((c) => c.n > 0);
+        expect(summed, label).toEqual(at.cells.map(({ cx, cy, n }) => ({ cx, cy, n })));
+      }
     });
 
     it("sums the rollups inside the box and reads its edges exactly, also after a write", async () => {

@@ -10,7 +10,8 @@
  */
 import { and, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { AggregateOut, EventsQuery } from "../lib/api";
-import { aggregateFeatures, CellCounter, cellDeg, sortArcs, splitBox } from "../lib/map/aggregate";
+import { aggregateFeatures, CellCounter, cellDeg, SeriesCounter, seriesOfFeatures, sortArcs, splitBox, type CellSeries } from "../lib/map/aggregate";
+import { dayOf } from "../lib/map/time";
 import { FAMILIES, type Family } from "../lib/schema";
 import type { Db } from "./client";
 import { countEvents, eventWhere, linkedOnly, queryView, sqlExact, viewWhere } from "./queries";
@@ -32,11 +33,16 @@ const beyondRollups = (q: EventsQuery) =>
 /** Cells and arcs come from the rollups for a view with no date filter at a zoom no finer than theirs. */
 const spaceFromRollups = (q: EventsQuery & { zoom: number }) => q.zoom <= ROLLUP_ZOOM && !beyondRollups(q) && !q.from && !q.to && !q.cursor;
 
-export async function aggregateView(db: Db, q: EventsQuery & { zoom: number }): Promise<AggregateOut> {
+export async function aggregateView(db: Db, q: EventsQuery & { zoom: number; series?: "days" }): Promise<AggregateOut> {
   const [{ where }, totalCount] = await Promise.all([viewWhere(db, q), countEvents(db, q)]);
   if (!sqlExact(q)) {
-    const [view, windowed] = await Promise.all([queryView(db, q), queryView(db, { ...q, bbox: undefined, cursor: null })]);
-    return aggregateFeatures(view.events, windowed.events, view.links, q.zoom, totalCount);
+    const [view, windowed, boxed] = await Promise.all([
+      queryView(db, q),
+      queryView(db, { ...q, bbox: undefined, cursor: null }),
+      q.series ? queryView(db, { ...q, cursor: null }) : null,
+    ]);
+    const out = aggregateFeatures(view.events, windowed.events, view.links, q.zoom, totalCount);
+    return boxed ? { ...out, series: seriesOfFeatures(boxed.events, q.zoom) } : out;
   }
   if (!beyondRollups(q)) await ensureRollups(db);
   const deg = cellDeg(q.zoom);
@@ -45,7 +51,7 @@ export async function aggregateView(db: Db, q: EventsQuery & { zoom: number }): 
   // Without a cell wholly inside the box there is nothing to sum: the events are read as before.
   const rolled = split?.inner ? { inner: split.inner, edge: edgeWhere(shownWhere, split.strips, split.inner) } : null;
   const shift = ROLLUP_ZOOM - q.zoom;
-  const [cellRows, dayRows, arcRows] = await Promise.all([
+  const [cellRows, dayRows, arcRows, series] = await Promise.all([
     rolled
       ? Promise.all([cellsFromRollup(db, q, rolled.inner, shift), rolled.edge ? cellsOfEvents(db, rolled.edge, deg) : []]).then(([a, b]) => [...a, ...b])
       : cellsOfEvents(db, shownWhere, deg),
@@ -53,6 +59,7 @@ export async function aggregateView(db: Db, q: EventsQuery & { zoom: number }): 
     rolled
       ? Promise.all([arcsFromRollup(db, q, rolled.inner, shift), rolled.edge ? arcsOfEdge(db, q, rolled.edge, shownWhere, deg) : []]).then(([a, b]) => [...a, ...b])
       : arcsOfEvents(db, q, shownWhere, deg),
+    q.series ? seriesOfEvents(db, q, deg) : null,
   ]);
   const cells = new CellCounter();
   for (const r of cellRows) cells.add(r.cx, r.cy, r.family as Family, r.n, Number(r.sx), Number(r.sy));
@@ -72,7 +79,20 @@ export async function aggregateView(db: Db, q: EventsQuery & { zoom: number }): 
     days: dayRows,
     arcs: sortArcs([...arcs.values()]),
     counts: { shown: out.reduce((s, c) => s + c.n, 0), total: totalCount },
+    ...(series ? { series } : {}),
   };
+}
+
+/** The view's cells per start day, cursor left out: a scan of the events in the box, made once per view, not per frame. */
+async function seriesOfEvents(db: Db, q: EventsQuery, deg: number): Promise<CellSeries[]> {
+  const [cx, cy] = viewCell(deg);
+  const rows = await rowsOf<{ cx: number; cy: number; day: string; n: number }>(
+    db.execute(sql`select ${cx} as cx, ${cy} as cy, ${events.dateStart}::text as day, count(*)::int as n from ${events}
+      where ${and(eventWhere(q), linkedOnly(q)) ?? sql`true`} group by 1, 2, 3`),
+  );
+  const out = new SeriesCounter();
+  for (const r of rows) out.add(r.cx, r.cy, dayOf(r.day), r.n);
+  return out.series();
 }
 
 /** Every fine cell (a point at longitude 180 numbers one past the last), with no strip left over. */

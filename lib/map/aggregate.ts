@@ -5,6 +5,7 @@
  */
 import type { AggregateCell, AggregateOut, EventFeature, LinkOut } from "../api";
 import { FAMILIES, type Family } from "../schema";
+import { dayOf } from "./time";
 
 /** Cells of about 64 screen pixels: 8 per 512-pixel tile at every zoom. */
 export const cellDeg = (zoom: number) => 360 / 2 ** (zoom + 3);
@@ -109,6 +110,38 @@ export function aggregateFeatures(
     arcs: sortArcs([...arcs.values()]),
     counts: { shown: shown.length, total },
   };
+}
+
+export type CellSeries = NonNullable<AggregateOut["series"]>[number];
+
+/** Per cell, events per start day (AggregateOut.series), from SQL groups or single events alike. */
+export class SeriesCounter {
+  private readonly byKey = new Map<string, { cx: number; cy: number; byDay: Map<number, number> }>();
+  add(cx: number, cy: number, day: number, n: number): void {
+    const key = `${cx},${cy}`;
+    let c = this.byKey.get(key);
+    if (!c) this.byKey.set(key, (c = { cx, cy, byDay: new Map() }));
+    c.byDay.set(day, (c.byDay.get(day) ?? 0) + n);
+  }
+  series(): CellSeries[] {
+    return [...this.byKey.values()]
+      .sort((a, b) => a.cx - b.cx || a.cy - b.cy)
+      .map(({ cx, cy, byDay }) => {
+        const days = [...byDay.keys()].sort((a, b) => a - b);
+        return { cx, cy, days, n: days.map((d) => byDay.get(d)!) };
+      });
+  }
+}
+
+/** `windowed` events (cursor left out) per cell and start day, for a map at `zoom`. */
+export function seriesOfFeatures(windowed: readonly EventFeature[], zoom: number): CellSeries[] {
+  const deg = cellDeg(zoom);
+  const out = new SeriesCounter();
+  for (const e of windowed) {
+    const [cx, cy] = cellOf(e.geometry.coordinates[0], e.geometry.coordinates[1], deg);
+    out.add(cx, cy, dayOf(e.properties.dateStart), 1);
+  }
+  return out.series();
 }
 
 /** One order for both producers, so equal aggregates are equal arrays. */
