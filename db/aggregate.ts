@@ -49,7 +49,7 @@ export async function aggregateView(db: Db, q: EventsQuery & { zoom: number; ser
   const shownWhere = and(where, linkedOnly(q)) ?? sql`true`;
   const split = spaceFromRollups(q) ? (q.bbox ? splitBox(q.bbox, cellDeg(ROLLUP_ZOOM)) : WORLD) : null;
   // Without a cell wholly inside the box there is nothing to sum: the events are read as before.
-  const rolled = split?.inner ? { inner: split.inner, edge: edgeWhere(shownWhere, split.strips, split.inner) } : null;
+  const rolled = split?.inner ? { inner: split.inner, edge: edgeWhere(q, split.strips, split.inner) } : null;
   const shift = ROLLUP_ZOOM - q.zoom;
   const [cellRows, dayRows, arcRows, series] = await Promise.all([
     rolled
@@ -98,11 +98,14 @@ async function seriesOfEvents(db: Db, q: EventsQuery, deg: number): Promise<Cell
 /** Every fine cell (a point at longitude 180 numbers one past the last), with no strip left over. */
 const WORLD: ReturnType<typeof splitBox> = { inner: { x: [0, 2 ** (ROLLUP_ZOOM + 3)], y: [0, 2 ** (ROLLUP_ZOOM + 2)] }, strips: [] };
 
-/** The shown events of the box's side strips that are not in its inner cells: what the rollups leave to read. */
-function edgeWhere(shownWhere: SQL, strips: readonly (readonly number[])[], inner: NonNullable<Inner>): SQL | null {
+/**
+ * The shown events of the box's side strips that are not in its inner cells: what the rollups
+ * leave to read. The strips stand for the box here, so the place index reads them alone.
+ */
+function edgeWhere(q: EventsQuery, strips: readonly (readonly number[])[], inner: NonNullable<Inner>): SQL | null {
   if (!strips.length) return null;
   const envelopes = strips.map(([w, s, e, n]) => sql`${events.geom} && ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326)`);
-  return sql`${shownWhere} and (${or(...envelopes)}) and not (${cellRange(fineCell.x, fineCell.y, inner)})`;
+  return sql`${eventWhere({ ...q, bbox: undefined }) ?? sql`true`} and (${or(...envelopes)}) and not (${cellRange(fineCell.x, fineCell.y, inner)})`;
 }
 
 /** Rollup rows for the view's status and families. */
@@ -166,10 +169,12 @@ function arcsFromRollup(db: Db, q: EventsQuery, inner: NonNullable<Inner>, shift
 function arcsOfEdge(db: Db, q: EventsQuery, edge: SQL, shownWhere: SQL, deg: number): Promise<ArcRow[]> {
   const [cx, cy] = viewCell(deg);
   return rowsOf<ArcRow>(
+    // Each step is driven by the few rows before it (the strips' events, their links, the links' ends by id), never by the box.
     db.execute(sql`with e as (select ${events.id} as id from ${events} where ${edge}),
-        l2 as (select l.from_event, l.to_event from ${links} l where (l.from_event in (select id from e) or l.to_event in (select id from e)) ${liveLinks(q)}),
+        l2 as (select l.from_event, l.to_event from ${links} l join e on e.id = l.from_event where true ${liveLinks(q)}
+          union select l.from_event, l.to_event from ${links} l join e on e.id = l.to_event where true ${liveLinks(q)}),
         ends as (select ${events.id} as id, ${cx} as cx, ${cy} as cy from ${events}
-          where ${events.id} in (select from_event from l2 union select to_event from l2) and ${shownWhere})
+          where ${events.id} = any(array(select from_event from l2 union select to_event from l2)) and ${shownWhere})
       select a.cx as fx, a.cy as fy, b.cx as tx, b.cy as ty, count(*)::int as n
       from l2 join ends a on a.id = l2.from_event join ends b on b.id = l2.to_event group by 1, 2, 3, 4`),
   );
