@@ -11,7 +11,7 @@
  *     bare MapLibre page with an empty style (/bench/bare) in the same browser and run;
  * and, at the scrub sizes of the first store, in Chromium: frame times while the playback cursor
  * is dragged across the whole range on the page as served (the full page up to FULL_LOAD_LIMIT
- * events, the large-store page above), with the requests the page made meanwhile.
+ * events, the large-store page above), with the API requests the page made meanwhile.
  * Figures and ratios are printed (and written to bench/out/scale.json, with screenshots of both
  * first views); nothing is asserted.
  *
@@ -60,7 +60,7 @@ export type ScrubPageFigures = {
   frames: number;
   medianMs: number;
   p95Ms: number;
-  /** Requests the page made while the cursor moved: none means nothing was fetched per frame. */
+  /** API requests the page made while the cursor moved: none means no data was fetched per frame. */
   requestsDuringScrub: number;
 };
 export type ScaleBenchResult = { machine: string; stores: StoreFigures[]; firstView: FirstViewFigures | null; scrub: ScrubPageFigures[]; ratios: Record<string, number> };
@@ -246,7 +246,8 @@ async function scrubPage(url: string, n: number, store: string): Promise<ScrubPa
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     let requests = 0;
-    page.on("request", () => requests++);
+    // The browser asks for the favicon again when the URL's cursor changes: only data requests count.
+    page.on("request", (r) => new URL(r.url()).pathname.startsWith("/api/") && requests++);
     await page.goto(url, { waitUntil: "commit", timeout: 180_000 });
     await page.waitForFunction(() => (window.__strikeline?.domain()[1] ?? 0) > 0, undefined, { timeout: 300_000, polling: 250 });
     await waitIdle(page);
@@ -367,7 +368,7 @@ export function printScale(r: ScaleBenchResult, print: (line: string) => void = 
     print(`bare MapLibre page:        ${(f.bare.bytes / 1024).toFixed(0)} KB, first frame ${f.bare.firstFrameMs} ms, long tasks ${f.bare.longTasksMs} ms`);
   }
   for (const x of r.scrub)
-    print(`scrub at ${x.events} events (${x.store}, ${x.page} page): median ${x.medianMs} ms, p95 ${x.p95Ms} ms over ${x.frames} frames, ${x.requestsDuringScrub} requests meanwhile`);
+    print(`scrub at ${x.events} events (${x.store}, ${x.page} page): median ${x.medianMs} ms, p95 ${x.p95Ms} ms over ${x.frames} frames, ${x.requestsDuringScrub} API requests meanwhile`);
   for (const [k, v] of Object.entries(r.ratios)) print(`${k}: ×${v}`);
 }
 
