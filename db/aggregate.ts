@@ -140,7 +140,14 @@ const viewCell = (deg: number) => [
  * filtered event, so it stays put while the map moves.
  */
 function daysFromRollup(db: Db, q: EventsQuery): Promise<{ day: string; n: number }[]> {
-  const where = and(rollupWhere(q, sql`family`, sql`rejected`), q.from ? sql`date_end >= ${q.from}` : undefined, q.to ? sql`date_start <= ${q.to}` : undefined);
+  // The rows over all families answer a view with neither families nor a window; the rest read the rows per family.
+  const perFamily = some(q.families) || !!q.from || !!q.to;
+  const where = and(
+    rollupWhere(q, sql`family`, sql`rejected`),
+    perFamily ? sql`family is not null` : sql`family is null`,
+    q.from ? sql`date_end >= ${q.from}` : undefined,
+    q.to ? sql`date_start <= ${q.to}` : undefined,
+  );
   return rowsOf(db.execute(sql`select date_start::text as day, sum(n)::int as n from rollup_days where ${where} group by 1 order by 1`));
 }
 
@@ -152,7 +159,8 @@ function daysOfEvents(db: Db, q: EventsQuery): Promise<{ day: string; n: number 
 const liveLinks = (q: EventsQuery) => (q.status === "visible" ? sql`and l.status <> 'rejected'` : sql``);
 
 function arcsFromRollup(db: Db, q: EventsQuery, inner: NonNullable<Inner>, shift: number): Promise<ArcRow[]> {
-  const families = some(q.families) ? and(inArray(sql`from_family`, [...q.families]), inArray(sql`to_family`, [...q.families])) : undefined;
+  // Rows over all pairs of families (null) unless the view picks families.
+  const families = some(q.families) ? and(inArray(sql`from_family`, [...q.families]), inArray(sql`to_family`, [...q.families])) : sql`from_family is null`;
   const where = and(
     cellRange(sql`from_cx`, sql`from_cy`, inner),
     cellRange(sql`to_cx`, sql`to_cy`, inner),

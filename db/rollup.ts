@@ -51,12 +51,15 @@ export async function refreshRollups(db: Db): Promise<boolean> {
     await tx.execute(sql`insert into rollup_cells (cx, cy, family, rejected, n, sum_lon, sum_lat)
       select ${fineCell.x}, ${fineCell.y}, ${events.family}, ${events.status} = 'rejected', count(*)::int, sum(ST_X(${events.geom})), sum(ST_Y(${events.geom}))
       from ${events} group by 1, 2, 3, 4`);
+    // Grouping sets: the rows per family and span, and the rows over all families per start day (family and end left null).
     await tx.execute(sql`insert into rollup_days (date_start, date_end, family, rejected, n)
-      select ${events.dateStart}, ${events.dateEnd}, ${events.family}, ${events.status} = 'rejected', count(*)::int from ${events} group by 1, 2, 3, 4`);
+      select ${events.dateStart}, ${events.dateEnd}, ${events.family}, ${events.status} = 'rejected', count(*)::int from ${events}
+      group by grouping sets ((1, 2, 3, 4), (1, 4))`);
     const [a, b] = [cell("a"), cell("b")];
     await tx.execute(sql`insert into rollup_arcs (from_cx, from_cy, to_cx, to_cy, from_family, to_family, hidden, n)
       select ${a.x}, ${a.y}, ${b.x}, ${b.y}, a.family, b.family, (l.status = 'rejected' or a.status = 'rejected' or b.status = 'rejected'), count(*)::int
-      from links l join events a on a.id = l.from_event join events b on b.id = l.to_event group by 1, 2, 3, 4, 5, 6, 7`);
+      from links l join events a on a.id = l.from_event join events b on b.id = l.to_event
+      group by grouping sets ((1, 2, 3, 4, 5, 6, 7), (1, 2, 3, 4, 7))`);
     await tx.execute(sql`update rollup_state set version = ${state.data}::bigint`);
     return true;
   });
