@@ -47,7 +47,7 @@ const quantile = (xs: number[], q: number) => {
 };
 const round = (x: number) => Math.round(x * 10) / 10;
 
-async function waitIdle(page: Page) {
+export async function waitIdle(page: Page) {
   await page.waitForFunction(() => {
     const m = window.__strikeline?.map;
     return !!m && m.loaded() && m.areTilesLoaded();
@@ -76,7 +76,7 @@ const SCRUB_IN_PAGE = `(frames, repaintOnly) => new Promise((resolve) => {
   requestAnimationFrame(step);
 })`;
 
-async function scrub(page: Page, frames: number, repaintOnly = false): Promise<number[]> {
+export async function scrub(page: Page, frames: number, repaintOnly = false): Promise<number[]> {
   return page.evaluate(`(${SCRUB_IN_PAGE})(${frames}, ${repaintOnly})`);
 }
 

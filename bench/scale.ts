@@ -8,11 +8,14 @@
  * and, at the largest size of the first store, in Chromium:
  *   - bytes on the wire for the first view (basemap, fonts, scripts, data), compressed as sent;
  *   - time from navigation to the first complete map frame and main-thread long tasks, against a
- *     bare MapLibre page with an empty style (/bench/bare) in the same browser and run.
+ *     bare MapLibre page with an empty style (/bench/bare) in the same browser and run;
+ * and, at the scrub sizes of the first store, in Chromium: frame times while the playback cursor
+ * is dragged across the whole range on the page as served (the full page up to FULL_LOAD_LIMIT
+ * events, the large-store page above), with the API requests the page made meanwhile.
  * Figures and ratios are printed (and written to bench/out/scale.json, with screenshots of both
  * first views); nothing is asserted.
  *
- *   npx tsx bench/scale.ts [--stores postgres,pglite] [--sizes 20000,2000000] [--pglite-sizes 20000,2000000] [--port 3320] [--json]
+ *   npx tsx bench/scale.ts [--stores postgres,pglite] [--sizes 20000,2000000] [--pglite-sizes 20000,2000000] [--scrub-sizes 1000,1000000] [--port 3320] [--json]
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -21,7 +24,9 @@ import path from "node:path";
 import pg from "pg";
 import { chromium } from "@playwright/test";
 import type {} from "../app/components/test-hook";
+import { FULL_LOAD_LIMIT } from "../lib/map/scale-layers";
 import { env } from "../lib/env";
+import { scrub, waitIdle } from "./browser-scrub";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
@@ -48,10 +53,27 @@ export type FirstViewFigures = {
   longTasksMs: number;
   bare: { firstFrameMs: number; longTasksMs: number; bytes: number };
 };
-export type ScaleBenchResult = { machine: string; stores: StoreFigures[]; firstView: FirstViewFigures | null; ratios: Record<string, number> };
+export type ScrubPageFigures = {
+  events: number;
+  store: string;
+  page: "full" | "large-store";
+  frames: number;
+  medianMs: number;
+  p95Ms: number;
+  /** API requests the page made while the cursor moved: none means no data was fetched per frame. */
+  requestsDuringScrub: number;
+};
+export type ScaleBenchResult = { machine: string; stores: StoreFigures[]; firstView: FirstViewFigures | null; scrub: ScrubPageFigures[]; ratios: Record<string, number> };
 
 /** PGlite's sizes apart, as it loads and opens slower: on a busy machine a smaller second size keeps the run short. */
-export const SCALE_DEFAULTS = { stores: ["postgres", "pglite"] as ("postgres" | "pglite")[], sizes: [20_000, 2_000_000], pgliteSizes: [20_000, 2_000_000], port: 3320 };
+export const SCALE_DEFAULTS = {
+  stores: ["postgres", "pglite"] as ("postgres" | "pglite")[],
+  sizes: [20_000, 2_000_000],
+  pgliteSizes: [20_000, 2_000_000],
+  scrubSizes: [1000, 1_000_000],
+  port: 3320,
+};
+const SCRUB_FRAMES = 240;
 
 const REGION_AGGREGATES = "/api/aggregates?bbox=25,10,65,42&zoom=5";
 const CITY_EVENTS = "/api/events?bbox=44.1,33.1,44.6,33.5&from=2019-03-01&to=2019-03-31";
@@ -214,17 +236,70 @@ async function firstView(url: string, shot: string, dataText?: RegExp): Promise<
   }
 }
 
-export async function runScaleBench(opts: { stores: ("postgres" | "pglite")[]; sizes: number[]; pgliteSizes: number[]; port: number }): Promise<ScaleBenchResult> {
+/**
+ * Frame times of the page as served while the cursor is dragged across the whole range, once per
+ * animation frame (bench/browser-scrub.ts). The large-store page asks for its view's days at the
+ * first seek; the frames are counted after that, with the requests made while they ran.
+ */
+async function scrubPage(url: string, n: number, store: string): Promise<ScrubPageFigures> {
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    let requests = 0;
+    // The browser asks for the favicon again when the URL's cursor changes: only data requests count.
+    page.on("request", (r) => new URL(r.url()).pathname.startsWith("/api/") && requests++);
+    await page.goto(url, { waitUntil: "commit", timeout: 180_000 });
+    await page.waitForFunction(() => (window.__strikeline?.domain()[1] ?? 0) > 0, undefined, { timeout: 300_000, polling: 250 });
+    await waitIdle(page);
+    await page.evaluate(() => {
+      const h = window.__strikeline!;
+      const [a, b] = h.domain();
+      h.dispatch({ type: "seek", day: Math.round((a + b) / 2) });
+    });
+    await page.waitForLoadState("networkidle", { timeout: 300_000 });
+    await waitIdle(page);
+    await scrub(page, 20); // warm-up: first frames pay for lazy work
+    const before = requests;
+    const times = await scrub(page, SCRUB_FRAMES);
+    return {
+      events: n,
+      store,
+      page: n > FULL_LOAD_LIMIT ? "large-store" : "full",
+      frames: times.length,
+      medianMs: r1(quantile(times, 0.5)),
+      p95Ms: r1(quantile(times, 0.95)),
+      requestsDuringScrub: requests - before,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function runScaleBench(opts: { stores: ("postgres" | "pglite")[]; sizes: number[]; pgliteSizes: number[]; scrubSizes: number[]; port: number }): Promise<ScaleBenchResult> {
   const stores: StoreFigures[] = [];
+  const scrubs: ScrubPageFigures[] = [];
   let first: FirstViewFigures | null = null;
   for (const store of opts.stores) {
     const t = await freshTarget(store);
     try {
       const sizes = store === "pglite" ? opts.pgliteSizes : opts.sizes;
-      for (const n of sizes) {
+      // Scrubbing is measured on the first store only: the page's frames do not touch the store.
+      const scrubSizes = store === opts.stores[0] ? opts.scrubSizes : [];
+      for (const n of [...new Set([...sizes, ...scrubSizes])].sort((a, b) => a - b)) {
         console.error(`[scale] ${store}: writing ${n} events`);
         const seconds = synth(t, n);
         console.error(`[scale] ${store}: ${n} written in ${seconds.toFixed(0)} s, measuring`);
+        if (scrubSizes.includes(n)) {
+          const server = await serve(t, opts.port);
+          try {
+            scrubs.push(await scrubPage(`${server.url}/`, n, store));
+            console.error(`[scale] ${JSON.stringify(scrubs[scrubs.length - 1])}`);
+          } finally {
+            server.stop();
+            await new Promise((r) => setTimeout(r, 1500));
+          }
+        }
+        if (!sizes.includes(n)) continue;
         stores.push(await measureStore(t, n, opts.port, seconds));
         console.error(`[scale] ${JSON.stringify(stores[stores.length - 1])}`);
         if (!first && n === Math.max(...sizes)) {
@@ -259,12 +334,17 @@ export async function runScaleBench(opts: { stores: ("postgres" | "pglite")[]; s
     ratios[`pglite/postgres aggregates p50 at ${pglBig.events}`] = r1(pglBig.aggregatesP50Ms / pgSame.aggregatesP50Ms);
     ratios[`pglite/postgres events p50 at ${pglBig.events}`] = r1(pglBig.eventsP50Ms / pgSame.eventsP50Ms);
   }
+  const [scrubSmall, scrubBig] = [scrubs[0], scrubs[scrubs.length - 1]];
+  if (scrubSmall && scrubBig && scrubBig !== scrubSmall) {
+    ratios[`scrub median ${scrubBig.events}/${scrubSmall.events}`] = r1(scrubBig.medianMs / scrubSmall.medianMs);
+    ratios[`scrub p95 ${scrubBig.events}/${scrubSmall.events}`] = r1(scrubBig.p95Ms / scrubSmall.p95Ms);
+  }
   if (first) {
     ratios["first frame / bare page"] = r1(first.firstFrameMs / first.bare.firstFrameMs);
     ratios["long tasks / bare page"] = r1(first.longTasksMs / Math.max(1, first.bare.longTasksMs));
   }
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}`;
-  const result = { machine, stores, firstView: first, ratios };
+  const result = { machine, stores, firstView: first, scrub: scrubs, ratios };
   fs.mkdirSync(path.join(root, "bench", "out"), { recursive: true });
   fs.writeFileSync(path.join(root, "bench", "out", "scale.json"), JSON.stringify(result, null, 2));
   return result;
@@ -287,6 +367,8 @@ export function printScale(r: ScaleBenchResult, print: (line: string) => void = 
     print(`first view at ${f.events} events (${f.store}): ${(f.bytes / 1024).toFixed(0)} KB in ${f.requests} requests, first frame ${f.firstFrameMs} ms, counts drawn ${f.dataMs ?? "–"} ms, long tasks ${f.longTasksMs} ms`);
     print(`bare MapLibre page:        ${(f.bare.bytes / 1024).toFixed(0)} KB, first frame ${f.bare.firstFrameMs} ms, long tasks ${f.bare.longTasksMs} ms`);
   }
+  for (const x of r.scrub)
+    print(`scrub at ${x.events} events (${x.store}, ${x.page} page): median ${x.medianMs} ms, p95 ${x.p95Ms} ms over ${x.frames} frames, ${x.requestsDuringScrub} API requests meanwhile`);
   for (const [k, v] of Object.entries(r.ratios)) print(`${k}: ×${v}`);
 }
 
@@ -295,6 +377,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(im
     stores: list("--stores", String(SCALE_DEFAULTS.stores)) as ("postgres" | "pglite")[],
     sizes: list("--sizes", String(SCALE_DEFAULTS.sizes)).map(Number),
     pgliteSizes: list("--pglite-sizes", String(SCALE_DEFAULTS.pgliteSizes)).map(Number),
+    scrubSizes: list("--scrub-sizes", String(SCALE_DEFAULTS.scrubSizes)).map(Number),
     port: Number(list("--port", String(SCALE_DEFAULTS.port))[0]),
   });
   if (process.argv.includes("--json")) console.log(JSON.stringify(r));

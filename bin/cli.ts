@@ -63,10 +63,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
 
   program
     .command("bench")
-    .description("Scale bench through the built app and real stores: API latency, server memory, first-view bytes and frame (bench/scale.ts).")
+    .description("Scale bench through the built app and real stores: API latency, server memory, first-view bytes and frame, scrub frame time (bench/scale.ts).")
     .option("--stores <list>", "store kinds, in order (default postgres,pglite)")
     .option("--sizes <list>", "event counts on PostgreSQL (default 20000,2000000)")
     .option("--pglite-sizes <list>", "event counts on PGlite (default 20000,2000000)")
+    .option("--scrub-sizes <list>", "event counts the page is scrubbed at, on the first store (default 1000,1000000)")
     .option("--port <n>", "port of the server it starts (default 3320)")
     .option("--json", "print one JSON object of figures and ratios")
     .action((o: BenchOptions) => run({ command: "bench", opts: o })());

@@ -188,7 +188,7 @@ async function selectLinks(db: Db, where: SQL | undefined): Promise<LinkOut[]> {
 /** Values derived from the whole store, kept per data version: they cost a full scan to compute. */
 const versioned = new WeakMap<Db, { version: string; values: Map<string, Promise<unknown>> }>();
 
-async function perVersion<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+export async function perVersion<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
   const version = await currentVersion(db);
   let entry = versioned.get(db);
   if (entry?.version !== version) versioned.set(db, (entry = { version, values: new Map() }));

@@ -166,13 +166,19 @@ export const AggregateOut = z.object({
   cellDeg: z.number(),
   families: z.array(Family),
   cells: z.array(AggregateCell),
-  /** Events per start day over the view's filters and window, playback cursor left out: the timeline's histogram. */
+  /** Events per start day over the view's filters and window, bounding box and playback cursor left out: the timeline's histogram. */
   days: z.array(z.object({ day: IsoDate, n: z.number().int() })),
   /** Links with both ends shown, counted per pair of cells (a cell to itself included). */
   arcs: z.array(z.object({ from: z.tuple([z.number().int(), z.number().int()]), to: z.tuple([z.number().int(), z.number().int()]), n: z.number().int() })),
   counts: z.object({ shown: z.number().int(), total: z.number().int() }),
+  /**
+   * With `series=days`: each cell's events per start day (days since 1970-01-01, ascending) over
+   * the view's filters, window and box, playback cursor left out, so the page moves the cursor
+   * over them without asking again: a cell's count at a cursor is the sum over the cursor's span.
+   */
+  series: z.array(z.object({ cx: z.number().int(), cy: z.number().int(), days: z.array(z.number().int()), n: z.array(z.number().int()) })).optional(),
 });
 export type AggregateOut = z.infer<typeof AggregateOut>;
 
 export const MAX_AGGREGATE_ZOOM = 16;
-export const AggregateParams = ApiParams.extend({ zoom: z.coerce.number().int().min(0).max(MAX_AGGREGATE_ZOOM) });
+export const AggregateParams = ApiParams.extend({ zoom: z.coerce.number().int().min(0).max(MAX_AGGREGATE_ZOOM), series: z.literal("days").optional() });

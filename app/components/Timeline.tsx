@@ -13,6 +13,8 @@ import type { Dispatch } from "./view-state";
 type Props = {
   /** Start days of the filtered events, ascending. */
   days: Float64Array;
+  /** Events per entry of `days`, when `days` lists each day once (a store too large to send whole). */
+  weights?: Float64Array;
   domain: readonly [number, number];
   window: readonly [number, number];
   windowSet: boolean;
@@ -67,14 +69,14 @@ const Bars = memo(function Bars({ h, x, className }: { h: Histogram; x: (d: numb
   );
 });
 
-export function Timeline({ days, domain, window, windowSet, cursor, span, dispatch }: Props) {
+export function Timeline({ days, weights, domain, window, windowSet, cursor, span, dispatch }: Props) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const [d0, d1] = domain;
   const total = d1 - d0 + 1;
   const inner = width - 2 * PAD;
   const x = useMemo(() => (d: number) => PAD + ((d - d0) / total) * inner, [d0, total, inner]);
   const dayAt = (px: number) => Math.round(d0 + ((px - PAD) / inner) * total);
-  const h = useMemo(() => histogram(days, d0, d1, Math.max(10, inner / 5)), [days, d0, d1, inner]);
+  const h = useMemo(() => histogram(days, d0, d1, Math.max(10, inner / 5), weights), [days, weights, d0, d1, inner]);
   const tickList = useMemo(() => ticks(d0, d1), [d0, d1]);
 
   const drag = useRef<{ kind: "brush" | "from" | "to" | "cursor"; startX: number; startDay: number; moved: boolean } | null>(null);

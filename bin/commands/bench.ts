@@ -4,7 +4,7 @@ import type { Io } from "../cli";
 
 const STORES = ["postgres", "pglite"] as const;
 
-export type BenchOptions = { stores?: string; sizes?: string; pgliteSizes?: string; port?: string; json?: boolean };
+export type BenchOptions = { stores?: string; sizes?: string; pgliteSizes?: string; scrubSizes?: string; port?: string; json?: boolean };
 
 /** `strikeline bench`: the scale bench (bench/scale.ts) through the built app and real stores. */
 export async function benchCommand(o: BenchOptions, io: Io): Promise<number> {
@@ -20,6 +20,7 @@ export async function benchCommand(o: BenchOptions, io: Io): Promise<number> {
     stores: stores as (typeof STORES)[number][],
     sizes: sizes("--sizes", o.sizes, SCALE_DEFAULTS.sizes),
     pgliteSizes: sizes("--pglite-sizes", o.pgliteSizes, SCALE_DEFAULTS.pgliteSizes),
+    scrubSizes: sizes("--scrub-sizes", o.scrubSizes, SCALE_DEFAULTS.scrubSizes),
     port: o.port ? Number(o.port) : SCALE_DEFAULTS.port,
   });
   if (o.json) io.stdout(JSON.stringify(result) + "\n");

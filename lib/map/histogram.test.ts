@@ -25,4 +25,11 @@ describe("histogram", () => {
     expect(h.bins.map((b) => b.count)).toEqual([2, 1, 1]);
     expect(h.max).toBe(2);
   });
+
+  it("counts a day by its weight when days come counted", () => {
+    const days = new Float64Array([dayOf("2020-01-01"), dayOf("2020-01-15"), dayOf("2020-02-01")]);
+    const h = histogram(days, days[0]!, dayOf("2020-03-31"), 5, new Float64Array([3, 4, 10]));
+    expect(h.bins.map((b) => b.count)).toEqual([7, 10, 0]);
+    expect(h.max).toBe(10);
+  });
 });

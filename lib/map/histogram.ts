@@ -55,8 +55,11 @@ export function chooseUnit(from: number, to: number, maxBins: number): BinUnit {
   return UNITS.find((u) => span / APPROX_DAYS[u] <= maxBins) ?? "year";
 }
 
-/** Counts of `days` (sorted ascending) per bin over [from, to], both inclusive. */
-export function histogram(days: Float64Array, from: number, to: number, maxBins: number): Histogram {
+/**
+ * Counts of `days` (sorted ascending) per bin over [from, to], both inclusive; with `weights`,
+ * day i counts weights[i] times (a store too large to list sends events per day, not events).
+ */
+export function histogram(days: Float64Array, from: number, to: number, maxBins: number, weights?: Float64Array): Histogram {
   const unit = chooseUnit(from, to, maxBins);
   const bins: Bin[] = [];
   for (let s = binStart(from, unit); s <= to; s = nextBinStart(s, unit)) bins.push({ start: s, end: nextBinStart(s, unit), count: 0 });
@@ -65,7 +68,7 @@ export function histogram(days: Float64Array, from: number, to: number, maxBins:
   for (const bin of bins) {
     while (i < days.length && days[i]! < bin.start) i++;
     while (i < days.length && days[i]! < bin.end) {
-      bin.count++;
+      bin.count += weights ? weights[i]! : 1;
       i++;
     }
     max = Math.max(max, bin.count);
