@@ -79,10 +79,12 @@ export function inferReversals(events: readonly LinkableEvent[], touched: Readon
     const keys = x !== ANY && y !== ANY ? [`${y}|${x}`, `${ANY}|${x}`, `${y}|${ANY}`] : x !== ANY ? [`|${x}`] : y !== ANY ? [`${y}|`] : [];
     const from = addDays(b.dateStart, -reach);
     const candidateLists = keys.map((k) => lists.get(k)).filter((l): l is LinkableEvent[] => l !== undefined);
-    // Walked back one start day at a time from the answer's: the rule keeps the MAX_CAUSES causes
-    // with the shortest delay (ties in date order), so the first days that yield them decide, and
-    // a dense store does not hand every answer its whole window.
+    // Walked back from the answer's start day, one candidate at a time: the rule keeps the
+    // MAX_CAUSES causes with the shortest delay (on a tie, the first in date order), so the first
+    // candidates that qualify decide, and a dense store does not hand every answer its whole window.
     const ends = candidateLists.map((l) => upTo(l, b.dateStart));
+    const effect = new Set([b.id]);
+    const before = into.get(b.id) ?? [];
     const found: ReversalLink[] = [];
     while (found.length < MAX_CAUSES) {
       let day = "";
@@ -96,7 +98,10 @@ export function inferReversals(events: readonly LinkableEvent[], touched: Readon
         while (ends[i]! > 0 && l[ends[i]! - 1]!.dateStart === day) sameDay.add(l[--ends[i]!]!);
       });
       sameDay.delete(b);
-      if (sameDay.size) found.push(...reversalLinks([...[...sameDay].sort(byDate), b], new Set([b.id]), into.get(b.id) ?? [], actors));
+      for (const a of [...sameDay].sort(byDate)) {
+        found.push(...reversalLinks([a, b], effect, before, actors));
+        if (found.length >= MAX_CAUSES) break;
+      }
     }
     out.push(...found.slice(0, MAX_CAUSES));
   }
