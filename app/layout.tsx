@@ -1,8 +1,6 @@
-import "@fontsource/noto-sans/400.css";
-import "@fontsource/noto-sans/600.css";
-import "@fontsource/noto-sans-arabic/400.css";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { PAGE_FONTS_URL } from "@/lib/map/style";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -15,6 +13,10 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
+      <head>
+        {/* The map's font files (scripts/build-basemap.ts): one download serves text and labels. */}
+        <link rel="stylesheet" href={PAGE_FONTS_URL} />
+      </head>
       <body>{children}</body>
     </html>
   );

@@ -4,7 +4,10 @@
  * transaction of upserts, reversal inference — on PGlite and, when reachable, PostgreSQL; then the
  * same file again (every row an update). Prints rows/s per phase and the PGlite/PostgreSQL ratio.
  *
- *   npx tsx bench/import-speed.ts [--n 100000]
+ * With --infer-only it parses the rows and times reversal inference alone, in memory, with no store
+ * (the figure for a million events, whose full import takes too long to run beside other work).
+ *
+ *   npx tsx bench/import-speed.ts [--n 100000] [--infer-only]
  */
 import { pathToFileURL } from "node:url";
 import { openStore } from "../db/client";
@@ -113,7 +116,32 @@ export function printImportBench(rows: ImportBenchRow[]) {
   if (pgl && pg) console.log(`PGlite / PostgreSQL import throughput: ×${(pgl.firstRowsPerS / pg.firstRowsPerS).toFixed(2)}`);
 }
 
+/** Reversal inference alone over n parsed rows: its time, the links found and the heap it took. */
+export async function runInferBench(n: number): Promise<{ n: number; parseMs: number; inferMs: number; links: number; heapMb: number }> {
+  const store = await openStore({ memory: true });
+  try {
+    const index = await loadActorIndex(store.db);
+    const t0 = performance.now();
+    const parsed = parseImport(acledRows(n), "acled", index);
+    const parseMs = performance.now() - t0;
+    const heap0 = process.memoryUsage().heapUsed;
+    const t1 = performance.now();
+    const links = inferReversals(parsed.events, new Set(parsed.events.map((e) => e.id)), [], index);
+    const inferMs = performance.now() - t1;
+    return { n, parseMs, inferMs, links: links.length, heapMb: Math.round((process.memoryUsage().heapUsed - heap0) / 2 ** 20) };
+  } finally {
+    await store.close();
+  }
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const i = process.argv.indexOf("--n");
-  printImportBench(await runImportBench({ n: i > 0 ? Number(process.argv[i + 1]) : undefined }));
+  const n = i > 0 ? Number(process.argv[i + 1]) : undefined;
+  if (process.argv.includes("--infer-only")) {
+    const r = await runInferBench(n ?? 100_000);
+    console.log(
+      `${r.n.toLocaleString("en")} ACLED rows: parse ${(r.parseMs / 1000).toFixed(1)} s; reversal inference alone ${(r.inferMs / 1000).toFixed(1)} s, ` +
+        `${r.links.toLocaleString("en")} links, heap +${r.heapMb} MB`,
+    );
+  } else printImportBench(await runImportBench({ n }));
 }

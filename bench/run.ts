@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: every benchmark, printed as figures and ratios (never asserted in tests).
- *   --skip-browser   leave out the Chromium scrub benchmark (it builds and serves the app)
+ *   --skip-browser   leave out the Chromium benchmarks (scrubbing, the seed page's first view; they serve the built app)
  *   --skip-scale     leave out the scale bench (bench/scale.ts: 2M events into each store, minutes)
  */
 import { runScrubBench } from "./browser-scrub";
+import { printFirstView, runFirstViewBench } from "./first-view";
 import { printScale, runScaleBench, SCALE_DEFAULTS } from "./scale";
 import { runGeoBench } from "./geo-speed";
 import { printImportBench, runImportBench } from "./import-speed";
@@ -44,6 +45,9 @@ if (!process.argv.includes("--skip-browser")) {
   for (const r of s.results)
     console.log(`${String(r.n).padStart(7)} events  ${r.mode.padEnd(10)} median ${r.medianMs.toFixed(1)} ms  p95 ${r.p95Ms.toFixed(1)} ms  load ${r.loadMs.toFixed(0)} ms`);
   console.log(`100k / 1k: median ×${s.ratio.median.toFixed(2)}, p95 ×${s.ratio.p95.toFixed(2)}`);
+
+  section("First view of the seed page against a bare MapLibre page (bench/first-view.ts)");
+  printFirstView(await runFirstViewBench());
 }
 
 if (!process.argv.includes("--skip-scale")) {

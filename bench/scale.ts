@@ -85,9 +85,9 @@ const quantile = (xs: number[], q: number) => {
 };
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
-type Target = { store: "postgres" | "pglite"; env: Record<string, string>; cleanup: () => Promise<void> };
+export type Target = { store: "postgres" | "pglite"; env: Record<string, string>; cleanup: () => Promise<void> };
 
-async function freshTarget(store: "postgres" | "pglite"): Promise<Target> {
+export async function freshTarget(store: "postgres" | "pglite"): Promise<Target> {
   if (store === "pglite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strikeline-scale-"));
     return { store, env: { STRIKELINE_DATA_DIR: dir, DATABASE_URL: "" }, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
@@ -118,7 +118,7 @@ function synth(t: Target, n: number): number {
   return JSON.parse(r.stdout.trim().split("\n").pop()!).seconds;
 }
 
-async function serve(t: Target, port: number): Promise<{ url: string; child: ChildProcess; stop: () => void }> {
+export async function serve(t: Target, port: number): Promise<{ url: string; child: ChildProcess; stop: () => void }> {
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no build: run `npm run build` first");
   const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
@@ -139,7 +139,7 @@ async function serve(t: Target, port: number): Promise<{ url: string; child: Chi
 }
 
 /** Resident memory of a process and its descendants (next start runs the server in a child), MB. */
-function rssMb(pid: number): number {
+export function rssMb(pid: number): number {
   const ps = spawnSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" }).stdout.trim().split("\n").map((l) => l.trim().split(/\s+/).map(Number));
   const tree = new Set([pid]);
   for (let grew = true; grew; ) {
@@ -190,7 +190,7 @@ async function measureStore(t: Target, n: number, port: number, loadSeconds: num
 }
 
 /** Long tasks summed from navigation until the map's first complete frame; bytes as received. */
-async function firstView(url: string, shot: string, dataText?: RegExp): Promise<{ firstFrameMs: number; dataMs: number | null; longTasksMs: number; bytes: number; requests: number }> {
+export async function firstView(url: string, shot: string, dataText?: RegExp): Promise<{ firstFrameMs: number; dataMs: number | null; longTasksMs: number; bytes: number; requests: number }> {
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

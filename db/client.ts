@@ -23,6 +23,15 @@ export type OpenOptions = {
 
 const migrationsFolder = () => fromRoot("db", "migrations");
 
+/**
+ * PGlite's buffer pool lives in its WebAssembly heap, which is touched at start and never given
+ * back: at PostgreSQL's default of 128 MB it is a tenth of the server's resident memory. The data
+ * files are read through the operating system's page cache anyway (shared, and not the server's),
+ * so a smaller pool costs little: 32 MB took ~90 MB off the resident size of a 300k-event store's
+ * server with no measurable change in query time (bench in the README, "Large stores").
+ */
+const PGLITE_SHARED_BUFFERS = "32MB";
+
 export async function openStore(opts: OpenOptions = {}): Promise<Store> {
   const url = opts.memory ? undefined : (opts.databaseUrl ?? env().databaseUrl);
   return url ? openPostgres(url, opts.poolSize ?? env().dbPoolSize) : openPglite(opts.memory ? undefined : (opts.dataDir ?? env().dataDir));
@@ -35,7 +44,7 @@ async function openPglite(dataDir: string | undefined): Promise<Store> {
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   try {
-    const client = await PGlite.create({ dataDir, extensions: { postgis } });
+    const client = await PGlite.create({ dataDir, extensions: { postgis }, startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`] });
     const db = drizzle(client, { schema });
     await migrate(db, { migrationsFolder: migrationsFolder() });
     return {

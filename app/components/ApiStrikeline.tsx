@@ -8,11 +8,13 @@
 import { useCallback, useEffect, useState } from "react";
 import { AggregateOut, EventCollection, EventDetail, LinkList } from "@/lib/api";
 import { FULL_LOAD_LIMIT } from "@/lib/map/scale-layers";
+import { STYLE_URL } from "@/lib/map/style";
 import type { Dropped, View } from "@/lib/url-state";
 import { DroppedNotice } from "./DroppedNotice";
 import { ScaleStrikeline } from "./ScaleStrikeline";
 import { StrikelineApp, type StrikelineData } from "./StrikelineApp";
 import { getJson } from "./get-json";
+import { mapStart, prepareMap } from "./map/boot";
 
 /** The whole store when it is small enough to filter and play back in memory; only its size otherwise. */
 async function loadData(signal?: AbortSignal): Promise<StrikelineData | { total: number }> {
@@ -39,6 +41,10 @@ export function ApiStrikeline({ onlineStyleUrl, initialView, dropped, embed = fa
   const [data, setData] = useState<StrikelineData | { total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // The map starts loading now, beside the data: it is the slower of the two (map/boot.ts).
+  useEffect(() => {
+    prepareMap(mapStart(initialView.basemap === "online" && onlineStyleUrl ? onlineStyleUrl : STYLE_URL, initialView.camera));
+  }, []);
   useEffect(() => {
     const ctrl = new AbortController();
     loadData(ctrl.signal).then(setData, (e: unknown) => ctrl.signal.aborted || setError(e instanceof Error ? e.message : String(e)));

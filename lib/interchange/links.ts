@@ -10,7 +10,7 @@
 import { camp, lineage, type ActorIndex } from "../pipeline/actors";
 import { PLACEHOLDER_ACTORS } from "../pipeline/actor-aliases";
 import { addDays, daysBetween } from "../pipeline/dates";
-import { reversalLinks, REVERSAL_WINDOW_DAYS, withoutMutual, type LinkableEvent, type ReversalLink } from "../pipeline/links";
+import { MAX_CAUSES, reversalLinks, REVERSAL_WINDOW_DAYS, withoutMutual, type LinkableEvent, type ReversalLink } from "../pipeline/links";
 import { linkId } from "../schema";
 
 type Existing = { from: string; to: string; kind?: string };
@@ -42,7 +42,10 @@ export function inferReversals(events: readonly LinkableEvent[], touched: Readon
 
   // Without an attacker an event neither answers nor is answered.
   const sorted = events.filter((e) => e.attacker).sort(byDate);
-  const reach = REVERSAL_WINDOW_DAYS + Math.max(0, ...sorted.map((e) => daysBetween(e.dateStart, e.dateEnd)));
+  // A loop, not Math.max(...spans): a million arguments overflow the call stack.
+  let longest = 0;
+  for (const e of sorted) longest = Math.max(longest, daysBetween(e.dateStart, e.dateEnd));
+  const reach = REVERSAL_WINDOW_DAYS + longest;
   /** Events by "attacker group|target group", by attacker group ("A|") and by target group ("|T"), each in date order. */
   const lists = new Map<string, LinkableEvent[]>();
   const add = (k: string, e: LinkableEvent) => (lists.get(k) ?? lists.set(k, []).get(k)!).push(e);
@@ -52,20 +55,16 @@ export function inferReversals(events: readonly LinkableEvent[], touched: Readon
     add(`${a}|`, e);
     add(`|${t}`, e);
   }
-  /** The events of a list that start from `from` to `to`, both included. */
-  const between = (list: LinkableEvent[] | undefined, from: string, to: string) => {
-    if (!list) return [];
-    const first = (d: string, after: boolean) => {
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid]!.dateStart < d || (after && list[mid]!.dateStart === d)) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
-    return list.slice(first(from, false), first(to, true));
+  /** How many events of a date-ordered list start on or before `d`. */
+  const upTo = (list: LinkableEvent[], d: string) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.dateStart <= d) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
   const into = new Map<string, Existing[]>();
   for (const l of existing) (into.get(l.to) ?? into.set(l.to, []).get(l.to)!).push(l);
@@ -79,9 +78,32 @@ export function inferReversals(events: readonly LinkableEvent[], touched: Readon
     // with one side of the answer unnamed, the other must match exactly (agreement 1), whatever the cause's other side.
     const keys = x !== ANY && y !== ANY ? [`${y}|${x}`, `${ANY}|${x}`, `${y}|${ANY}`] : x !== ANY ? [`|${x}`] : y !== ANY ? [`${y}|`] : [];
     const from = addDays(b.dateStart, -reach);
-    const candidates = [...new Set(keys.flatMap((k) => between(lists.get(k), from, b.dateStart)))].filter((a) => a !== b).sort(byDate);
-    if (!candidates.length) continue;
-    out.push(...reversalLinks([...candidates, b], new Set([b.id]), into.get(b.id) ?? [], actors));
+    const candidateLists = keys.map((k) => lists.get(k)).filter((l): l is LinkableEvent[] => l !== undefined);
+    // Walked back from the answer's start day, one candidate at a time: the rule keeps the
+    // MAX_CAUSES causes with the shortest delay (on a tie, the first in date order), so the first
+    // candidates that qualify decide, and a dense store does not hand every answer its whole window.
+    const ends = candidateLists.map((l) => upTo(l, b.dateStart));
+    const effect = new Set([b.id]);
+    const before = into.get(b.id) ?? [];
+    const found: ReversalLink[] = [];
+    while (found.length < MAX_CAUSES) {
+      let day = "";
+      candidateLists.forEach((l, i) => {
+        const d = ends[i]! > 0 ? l[ends[i]! - 1]!.dateStart : "";
+        if (d > day) day = d;
+      });
+      if (!day || day < from) break;
+      const sameDay = new Set<LinkableEvent>();
+      candidateLists.forEach((l, i) => {
+        while (ends[i]! > 0 && l[ends[i]! - 1]!.dateStart === day) sameDay.add(l[--ends[i]!]!);
+      });
+      sameDay.delete(b);
+      for (const a of [...sameDay].sort(byDate)) {
+        found.push(...reversalLinks([a, b], effect, before, actors));
+        if (found.length >= MAX_CAUSES) break;
+      }
+    }
+    out.push(...found.slice(0, MAX_CAUSES));
   }
   return withoutMutual(out).filter((l) => !reverse.has(linkId(l.from, l.to)));
 }

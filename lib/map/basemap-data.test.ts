@@ -1,6 +1,6 @@
 import * as turf from "@turf/turf";
 import { describe, expect, it } from "vitest";
-import { airportFeatures, cityFeatures, cityMinzoom, countryLabel, isRegionCountry, parseFontsourceCss, roundGeometry, type City } from "./basemap-data";
+import { airportFeatures, cityFeatures, cityMinzoom, countryLabel, isRegionCountry, pageFontCss, parseFontsourceCss, roundGeometry, type City } from "./basemap-data";
 import { NAMED_WATERS } from "./seas";
 
 const city = (name: string, population: number, featureCode = "PPL", at: [number, number] = [44, 33]): City => ({
@@ -48,6 +48,25 @@ describe("basemap data", () => {
   it("reads Fontsource CSS into files and unicode ranges", () => {
     const css = `/* x */ @font-face { font-family: 'Noto Sans'; src: url(./files/a-latin-400-normal.woff2) format('woff2'), url(./files/a.woff) format('woff'); unicode-range: U+0000-00FF,U+0131; }`;
     expect(parseFontsourceCss(css)).toEqual([{ file: "a-latin-400-normal.woff2", unicodeRange: ["U+0000-00FF", "U+0131"] }]);
+  });
+
+  it("declares the map's font files for the page, once each, with their family, weight and style", () => {
+    const css = pageFontCss(
+      [
+        { file: "noto-sans-latin-600-normal.woff2", unicodeRange: ["U+0000-00FF"] },
+        { file: "noto-sans-latin-400-italic.woff2", unicodeRange: ["U+0000-00FF"] },
+        { file: "noto-sans-arabic-arabic-400-normal.woff2", unicodeRange: ["U+0600-06FF", "U+FB50-FDFF"] },
+        { file: "noto-sans-arabic-arabic-400-normal.woff2", unicodeRange: ["U+0600-06FF", "U+FB50-FDFF"] },
+      ],
+      "/basemap",
+    );
+    const rules = css.trim().split("\n");
+    expect(rules).toHaveLength(3);
+    expect(rules[0]).toContain('font-family:"Noto Sans";font-style:normal;font-weight:600');
+    expect(rules[0]).toContain('src:url(/basemap/fonts/noto-sans-latin-600-normal.woff2) format("woff2")');
+    expect(rules[1]).toContain("font-style:italic;font-weight:400");
+    expect(rules[2]).toContain('font-family:"Noto Sans Arabic"');
+    expect(rules[2]).toContain("unicode-range:U+0600-06FF,U+FB50-FDFF");
   });
 });
 

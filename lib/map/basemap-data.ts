@@ -121,6 +121,27 @@ export function parseFontsourceCss(css: string): FontFile[] {
   return out;
 }
 
+/**
+ * The page's own @font-face rules, over the very files the map draws its labels with: the
+ * browser then downloads each font once, for the text and the labels alike (the map's fetch of
+ * a file the page already loaded is answered from the HTTP cache). Arabic files are their own
+ * family, as in Fontsource; a file's name says its weight and style ("…-600-normal.woff2").
+ */
+export function pageFontCss(files: readonly FontFile[], base: string): string {
+  const rules = new Map<string, string>();
+  for (const f of files) {
+    const m = /-(\d{3})-(normal|italic)\.woff2$/.exec(f.file);
+    if (!m) continue;
+    const family = f.file.startsWith("noto-sans-arabic-") ? "Noto Sans Arabic" : "Noto Sans";
+    rules.set(
+      f.file,
+      `@font-face{font-family:"${family}";font-style:${m[2]};font-weight:${m[1]};font-display:swap;` +
+        `src:url(${base}/fonts/${f.file}) format("woff2");unicode-range:${f.unicodeRange.join(",")}}`,
+    );
+  }
+  return [...rules.values()].join("\n") + "\n";
+}
+
 export type Airport = { name: string; iata: string | null; latitude: number; longitude: number; type: string };
 
 /** Airports (OpenFlights) as labels from zoom 8: strikes often name one, or the base on it. */

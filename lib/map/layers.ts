@@ -162,7 +162,9 @@ export function overlayLayers(): LayerSpecification[] {
       type: "fill",
       source: SOURCES.areas,
       // The wider the area, the fainter: a country-sized "somewhere in Iran" must not drown the map.
+      // No antialiasing pass: the dashed line below draws the edge, and it would be one more shader.
       paint: {
+        "fill-antialias": false,
         "fill-color": ["get", "color"],
         "fill-opacity": ["*", dimmed(1, 0.25), ["interpolate", ["linear"], ["get", "km"], 10, 0.16, 100, 0.09, 400, 0.035]],
       },

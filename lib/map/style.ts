@@ -13,6 +13,8 @@ import type { FontFile } from "./basemap-data";
 export const BASEMAP_DIR = "/basemap";
 export const STYLE_URL = `${BASEMAP_DIR}/style.json`;
 export const FONT_FACES_URL = `${BASEMAP_DIR}/fonts.json`;
+/** The page's @font-face rules over the same files (app/layout.tsx), so each font downloads once. */
+export const PAGE_FONTS_URL = `${BASEMAP_DIR}/fonts.css`;
 /** Served beside the basemap so the page needs nothing from another origin (see setWorkerUrl). */
 export const WORKER_URL = `${BASEMAP_DIR}/maplibre-gl-worker.mjs`;
 
@@ -53,13 +55,16 @@ const fromZoom: ExpressionSpecification = ["<=", ["get", "minzoom"], ["zoom"]];
 export function basemapLayers(): LayerSpecification[] {
   return [
     { id: "sea", type: "background", paint: { "background-color": COLORS.sea } },
+    // Fills without their antialiasing outline pass (the coastline layer draws that edge): every
+    // distinct kind of layer is one more shader to compile before the first frame, which under
+    // software WebGL costs tens of milliseconds each.
     {
       id: "land",
       type: "fill",
       source: "countries",
-      paint: { "fill-color": COLORS.land, "fill-outline-color": COLORS.coast },
+      paint: { "fill-color": COLORS.land, "fill-antialias": false },
     },
-    { id: "lakes", type: "fill", source: "lakes", paint: { "fill-color": COLORS.sea } },
+    { id: "lakes", type: "fill", source: "lakes", paint: { "fill-color": COLORS.sea, "fill-antialias": false } },
     {
       id: "rivers",
       type: "line",
@@ -71,15 +76,15 @@ export function basemapLayers(): LayerSpecification[] {
       id: "coastline",
       type: "line",
       source: "countries",
-      minzoom: 5,
-      paint: { "line-color": COLORS.coast, "line-width": zoomed(5, 0.5, 12, 1.5) },
+      paint: { "line-color": COLORS.coast, "line-width": zoomed(2, 0.4, 5, 0.6, 12, 1.5) },
     },
+    // Solid, so rivers, coasts and borders share one line shader (a dash is another).
     {
       id: "borders",
       type: "line",
       source: "borders",
       layout: { "line-join": "round" },
-      paint: { "line-color": COLORS.border, "line-width": zoomed(2, 0.5, 6, 1, 12, 2), "line-dasharray": [4, 1.5] },
+      paint: { "line-color": COLORS.border, "line-width": zoomed(2, 0.4, 6, 0.8, 12, 1.6) },
     },
     {
       id: "airport-labels",

@@ -12,7 +12,7 @@ import { daysBetween } from "./dates";
 
 export const REVERSAL_WINDOW_DAYS = 10;
 /** One reversal answers one earlier attack: the nearest in time. */
-const MAX_CAUSES = 1;
+export const MAX_CAUSES = 1;
 
 export type LinkableEvent = { id: string; dateStart: string; dateEnd: string; family: Family; attacker: string | null; target: string | null };
 export type ReversalLink = { from: string; to: string; kind: LinkKind; confidence: number; delayDays: number };

@@ -13,8 +13,9 @@ import { drawnSet, isDrawn, sameDrawn, type Drawn, type Viewport } from "@/lib/m
 import { mercatorX, mercatorY, type EventIndex } from "@/lib/map/event-index";
 import { drawnCollections, pointsCollection } from "@/lib/map/features";
 import { ARC_LAYERS, EVENT_LAYERS, INITIAL_GLOBAL_STATE, LAYERS, OVERLAY_SOURCES, overlayLayers, SOURCES, STATE } from "@/lib/map/layers";
-import { FONT_FACES_URL, STYLE_URL, WORKER_URL } from "@/lib/map/style";
+import { FONT_FACES_URL, STYLE_URL } from "@/lib/map/style";
 import { normalizeCamera, type Camera } from "@/lib/url-state";
+import { createMap, mapStart, type CreatedMap } from "./boot";
 import { addIconImages } from "./icon-images";
 import { SourceWriter } from "./source-writer";
 import { Tooltip, type Hover } from "./Tooltip";
@@ -56,8 +57,6 @@ export type MapViewProps = {
   pin?: { lat: number; lon: number } | null;
   onPick?: (p: { lat: number; lon: number }) => void;
 };
-
-const FALLBACK_CAMERA = { center: [44, 30] as [number, number], zoom: 4 };
 
 function viewportOf(map: MapLibreMap): Viewport {
   const b = map.getBounds();
@@ -137,37 +136,25 @@ export function MapView(props: MapViewProps) {
     else pendingFit.current = true;
   };
 
-  // Create the map once per style.
+  // Create the map once per style (the one prepared before the data came, when it fits), frame
+  // the data at once so no tiles load for a camera about to change, and add the overlay on load.
   useEffect(() => {
     let cancelled = false;
-    let created: MapLibreMap | null = null;
+    let created: CreatedMap | null = null;
     (async () => {
-      const maplibre = await import("maplibre-gl");
-      if (cancelled || !container.current) return;
-      maplibre.setWorkerUrl(WORKER_URL);
+      const el = container.current;
+      if (!el) return;
+      // ←/→ step through events on this page; the map pans by drag and zooms by its buttons.
+      const made = await createMap(el, mapStart(props.styleUrl ?? STYLE_URL, latest.current.camera), { minZoom: 2, keyboard: false });
+      if (cancelled) return made.remove();
+      created = made;
+      const { map: m, maplibre } = made;
       markerClass.current = maplibre.Marker;
-      const { camera } = latest.current;
-      const m = new maplibre.Map({
-        container: container.current,
-        style: props.styleUrl ?? STYLE_URL,
-        center: camera ? [camera.lon, camera.lat] : FALLBACK_CAMERA.center,
-        zoom: camera?.zoom ?? FALLBACK_CAMERA.zoom,
-        bearing: camera?.bearing ?? 0,
-        minZoom: 2,
-        maxZoom: 14,
-        // ←/→ step through events on this page; the map pans by drag and zooms by its buttons.
-        keyboard: false,
-        attributionControl: { compact: true },
-        // Label fades keep the map repainting for 300 ms after every change, which playback makes
-        // constant; under software WebGL that doubles the cost of a frame.
-        fadeDuration: 0,
-      });
-      created = m;
       m.addControl(new maplibre.NavigationControl({ showCompass: false }), "top-right");
-      m.on("load", async () => {
+      made.loaded.then(async () => {
+        if (cancelled) return;
         await addOverlay(m, props.styleUrl === null);
         if (cancelled) return;
-        if (!latest.current.camera) frameData(m);
         setMap(m);
         latest.current.onMap(m);
       });
@@ -213,6 +200,7 @@ export function MapView(props: MapViewProps) {
         const chain = e.features?.[0]?.properties.chain;
         if (typeof chain === "string") latest.current.onHighlight(chain);
       });
+      if (!latest.current.camera) frameData(m);
     })();
     return () => {
       cancelled = true;

@@ -26,9 +26,10 @@ import {
   startDays,
   type SeriesIndex,
 } from "@/lib/map/scale-layers";
-import { FONT, STYLE_URL, WORKER_URL } from "@/lib/map/style";
+import { FONT, STYLE_URL } from "@/lib/map/style";
 import type { Camera } from "@/lib/url-state";
 import { getJson } from "../get-json";
+import { createMap, mapStart, type CreatedMap } from "./boot";
 
 export type ScaleStatus = { shown: number; total: number; drawn: "cells" | "events"; inView: number };
 
@@ -48,7 +49,6 @@ type Drawn =
   | { kind: "cells"; total: number; shown: number; series: SeriesIndex | null; last: Int32Array | null }
   | { kind: "events"; total: number; shown: number; days: Int32Array; last: boolean[] | null };
 
-const FALLBACK = { center: [44, 30] as [number, number], zoom: 4 };
 const clampLon = (x: number) => Math.max(-180, Math.min(180, x));
 const clampLat = (y: number) => Math.max(-90, Math.min(90, y));
 
@@ -99,21 +99,13 @@ export function ScaleMap({ query, span, camera, onStatus, onCamera, onMap }: Pro
     let cancelled = false;
     let ready = false;
     let inflight: AbortController | null = null;
+    let created: CreatedMap | null = null;
     (async () => {
-      const maplibre = await import("maplibre-gl");
-      if (cancelled || !container.current) return;
-      maplibre.setWorkerUrl(WORKER_URL);
-      const m = new maplibre.Map({
-        container: container.current,
-        style: STYLE_URL,
-        center: camera ? [camera.lon, camera.lat] : FALLBACK.center,
-        zoom: camera?.zoom ?? FALLBACK.zoom,
-        bearing: camera?.bearing ?? 0,
-        minZoom: 1,
-        maxZoom: 14,
-        attributionControl: { compact: true },
-        fadeDuration: 0,
-      });
+      if (!container.current) return;
+      const made = await createMap(container.current, mapStart(STYLE_URL, camera), { minZoom: 1, keyboard: true });
+      if (cancelled) return made.remove();
+      created = made;
+      const { map: m, maplibre } = made;
       mapRef.current = m;
       m.addControl(new maplibre.NavigationControl({ showCompass: false }), "top-right");
       refresh.current = () => {
@@ -142,7 +134,7 @@ export function ScaleMap({ query, span, camera, onStatus, onCamera, onMap }: Pro
           apply.current();
         })().catch((e: unknown) => ctrl.signal.aborted || console.error(e));
       };
-      m.on("load", () => {
+      made.loaded.then(() => {
         if (cancelled) return;
         for (const s of Object.values(SCALE_SOURCES)) m.addSource(s, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
         for (const l of scaleLayers(FONT.regular)) m.addLayer(l);
@@ -161,7 +153,7 @@ export function ScaleMap({ query, span, camera, onStatus, onCamera, onMap }: Pro
       cancelled = true;
       inflight?.abort();
       onMap?.(null);
-      mapRef.current?.remove();
+      created?.remove();
       mapRef.current = null;
     };
     // The map is made once; later queries reach it through refs.

@@ -1,0 +1,112 @@
+/**
+ * How both map pages get their map. MapLibre, the style, the map worker, the first tiles and the
+ * shaders take longer than the API's answer, so the page starts them before it knows its data:
+ * prepareMap (ApiStrikeline, on mount) makes the map in a hidden full-window element, and the
+ * map component that shows it (MapView or ScaleMap) takes it with createMap, which moves that
+ * element into its own container. A map prepared for another style is dropped, and without one a
+ * new map is made in place, so a page works the same either way; only its first frame comes later.
+ */
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { WORKER_URL } from "@/lib/map/style";
+import type { Camera } from "@/lib/url-state";
+
+type MapLibre = typeof import("maplibre-gl");
+
+/** Where a map without a camera of its own opens (the region of the curated events). */
+const FALLBACK_CAMERA = { center: [44, 30] as [number, number], zoom: 4 };
+
+export type MapStart = {
+  style: string;
+  center: [number, number];
+  zoom: number;
+  bearing: number;
+};
+
+/** A map on `style` at a view's camera, or at the fallback when the view names none. */
+export function mapStart(style: string, camera: Camera | null): MapStart {
+  return {
+    style,
+    center: camera ? [camera.lon, camera.lat] : FALLBACK_CAMERA.center,
+    zoom: camera?.zoom ?? FALLBACK_CAMERA.zoom,
+    bearing: camera?.bearing ?? 0,
+  };
+}
+
+/** What differs between the pages, set on a prepared map when it is taken. */
+export type MapTuning = { minZoom: number; keyboard: boolean };
+
+export type CreatedMap = {
+  map: MapLibreMap;
+  maplibre: MapLibre;
+  /** Resolves once the style has loaded (the map's "load" event, which may be over already). */
+  loaded: Promise<void>;
+  remove: () => void;
+};
+
+let mapLibre: Promise<MapLibre> | null = null;
+function loadMapLibre(): Promise<MapLibre> {
+  mapLibre ??= import("maplibre-gl").then((m) => {
+    m.setWorkerUrl(WORKER_URL);
+    return m;
+  });
+  return mapLibre;
+}
+
+function make(maplibre: MapLibre, container: HTMLElement, start: MapStart, tuning?: MapTuning): CreatedMap {
+  const map = new maplibre.Map({
+    container,
+    style: start.style,
+    center: start.center,
+    zoom: start.zoom,
+    bearing: start.bearing,
+    maxZoom: 14,
+    ...tuning,
+    attributionControl: { compact: true },
+    // Label fades keep the map repainting for 300 ms after every change, which playback makes
+    // constant; under software WebGL that doubles the cost of a frame.
+    fadeDuration: 0,
+  });
+  const loaded = new Promise<void>((resolve) => map.once("load", () => resolve()));
+  return { map, maplibre, loaded, remove: () => map.remove() };
+}
+
+let prepared: { start: MapStart; element: HTMLDivElement; made: Promise<CreatedMap> } | null = null;
+
+/** Starts the page's map before the component that shows it exists. Once per page load. */
+export function prepareMap(start: MapStart): void {
+  if (prepared) return;
+  const element = document.createElement("div");
+  element.setAttribute("aria-hidden", "true");
+  // The window's size, so the tiles it loads cover the smaller pane it will move into; hidden, so
+  // nothing shows before the page is laid out.
+  element.style.cssText = "position:fixed;inset:0;visibility:hidden;pointer-events:none;z-index:-1";
+  document.body.appendChild(element);
+  prepared = { start, element, made: loadMapLibre().then((m) => make(m, element, start)) };
+}
+
+/** The prepared map, moved into `container`, when it was made for this style; a new map there otherwise. */
+export async function createMap(container: HTMLElement, start: MapStart, tuning: MapTuning): Promise<CreatedMap> {
+  const p = prepared;
+  prepared = null;
+  const made = p && (await p.made.catch(() => null));
+  if (p && made) {
+    if (p.start.style === start.style) {
+      p.element.style.cssText = "width:100%;height:100%";
+      p.element.removeAttribute("aria-hidden");
+      container.appendChild(p.element);
+      made.map.setMinZoom(tuning.minZoom);
+      if (!tuning.keyboard) made.map.keyboard.disable();
+      made.map.resize();
+      return {
+        ...made,
+        remove: () => {
+          made.map.remove();
+          p.element.remove();
+        },
+      };
+    }
+    made.map.remove();
+  }
+  p?.element.remove();
+  return make(await loadMapLibre(), container, start, tuning);
+}
