@@ -4,7 +4,7 @@
  * the sentence itself says. Spans here become absolute offsets into the article text.
  */
 import type { DatePrecision, Family, Range } from "../schema";
-import { assignRoles, findActors, pickActors, type ActorIndex, type Found } from "./actors";
+import { actorAgreement, assignRoles, findActors, pickActors, type ActorIndex, type Found } from "./actors";
 import { findCasualties } from "./casualties";
 import { findClaims } from "./claims";
 import { findCues, type Cue } from "./cues";
@@ -250,7 +250,7 @@ export function draftsOf(f: SentenceFacts, nextKey: () => number, nextGroup: () 
   const dates = pairDates(f);
   const withFigures = casualtyFrame(f);
   const placeSpans = f.places.map((p) => p.span);
-  let previous: { attacker: string | null } | null = null;
+  let previous: { attacker: string | null; cause: Cue | undefined } | null = null;
   return f.frames.map((fr, i) => {
     // Each frame sees the actors between its neighbours: "X came after a blast that killed Y".
     const lo = i > 0 ? f.frames[i - 1]!.end : 0;
@@ -282,8 +282,10 @@ export function draftsOf(f: SentenceFacts, nextKey: () => number, nextGroup: () 
     const responder = answer && f.actors.filter((a) => a.end <= answer.start && answer.start - a.end <= 40).at(-1);
     if (responder && fr.family !== "meeting") picked.attacker = responder.actor;
     // "Israel responded with airstrikes in Gaza and artillery fire into Lebanon": one subject, two attacks.
-    if (!picked.attacker && previous?.attacker) picked.attacker = previous.attacker;
-    previous = picked;
+    // Not across a cause ("X struck … in response to the attack that killed X's soldiers"), and
+    // never the attacker of its own victims.
+    if (!picked.attacker && previous?.attacker && previous.cause === causeCue && actorAgreement(previous.attacker, picked.target, actors) !== 1) picked.attacker = previous.attacker;
+    previous = { attacker: picked.attacker, cause: causeCue };
     const d = dates[i];
     const abs = (x: { start: number; end: number }) => ({ start: x.start + s.start, end: x.end + s.start });
     return {

@@ -557,7 +557,7 @@ export function discourse(
   resolvePlans(ctx);
   resolveBulk(ctx);
   answersInSentence(ctx);
-  for (const d of ctx.drafts) if (isLive(d) && (!d.family || (d.soft && d.family === "ground"))) resolveFamily(ctx, d);
+  for (const d of ctx.drafts) if (isLive(d) && (!d.family || (d.soft && (d.family === "ground" || d.family === "bombing")))) resolveFamily(ctx, d);
   return { drafts: ctx.drafts, links: ctx.links.map((l) => ({ ...l, from: resolve(ctx, l.from).key, to: resolve(ctx, l.to).key })), warnings: ctx.warnings };
 }
 
@@ -673,10 +673,13 @@ function resolveBulk(ctx: Ctx) {
  * airstrike unless said otherwise, an armed group's attack is a ground attack, a killing of a named
  * person is an assassination. Without any of these it is too vague to keep.
  */
+/** Armed men named by what they are, not by a group's name. */
+const UNNAMED_ARMED = /\b(militants?|gunmen|terrorists?|insurgents?|rebels?|jihadists?|bandits|attackers|assailants|separatists?)\b/i;
+
 function resolveFamily(ctx: Ctx, d: Draft) {
   const kind = (id: string | null) => (id ? ctx.actors.actors.get(id)?.kind : undefined);
-  // "the raids" by a state's forces are air raids unless the text says otherwise.
-  if (d.soft && d.family === "ground") {
+  // "the raids", "the bombing" by a state's forces are air raids unless the text says otherwise.
+  if (d.soft && (d.family === "ground" || d.family === "bombing")) {
     if (kind(d.attacker) === "state" || kind(d.attacker) === "force") d.family = "airstrike";
     return;
   }
@@ -686,6 +689,11 @@ function resolveFamily(ctx: Ctx, d: Draft) {
   else if (usual.length === 1) d.family = usual[0]!;
   else if (kind(d.attacker) === "state" || kind(d.attacker) === "force") d.family = "airstrike";
   else if (kind(d.attacker) === "group") d.family = "ground";
+  // "a militant attack on an army base", "in response to the August 15 attacks against American
+  // forces": an attack by armed men, or one on a named side that another answered, with no weapon
+  // named is a ground attack.
+  else if (UNNAMED_ARMED.test(d.context.slice(Math.max(0, d.frame.start - d.evidence[0]!.start - 40), d.frame.end - d.evidence[0]!.start + 40)) || (d.asCause && d.target && kind(d.target) !== "person" && !d.attacker && d.date?.precision === "day"))
+    d.family = "ground";
   else {
     d.dropped = "vague";
     ctx.warnings.push({ code: "vague", message: "an attack is mentioned without its kind or who carried it out", span: d.evidence[0] });

@@ -18,6 +18,7 @@ const FAMILY_LABEL: Record<Family, string> = {
   missile: "Missile attack",
   rocket: "Rocket attack",
   artillery: "Shelling",
+  bombing: "Bombing",
   assassination: "Killing",
   maritime: "Attack at sea",
   riot: "Storming",

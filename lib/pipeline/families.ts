@@ -26,10 +26,17 @@ const SPECIFIC: [Family, RegExp, boolean?][] = [
   ["rocket", /\b(barrages?|salvos?|volleys?|projectiles?)\b/gi, true],
   // "artillery posts" and "mortar positions" are what got hit, not what hit.
   ["artillery", /\b(artillery( fire| shells?)?|shelling|shelled|mortars?( fire| rounds| shells)?|howitzers?|tank fire)\b(?!\s+(posts?|positions?|batter(y|ies)|units?|pieces|sites?|depots?))/gi],
+  // Bombs set off on the ground: car, truck and suicide bombs, IEDs. "bombed", "bombs" and
+  // "bombers" alone are aircraft (below); a bare "bombing" is soft: a state's is an air raid.
+  [
+    "bombing",
+    /\b((?:suicide|car|truck|roadside|vehicle|nail|pipe|parcel|letter|twin|double|triple|bicycle|motorcycle)[ -]?(?:bombings?|bombers?|bombs?|attacks?|blasts?)|bomb (?:attacks?|blasts?|explosions?)|IEDs?|improvised explosive devices?|explosive devices?|explosives-laden (?:car|truck|vehicle|vest)s?|suicide vests?|blew (?:himself|herself|themselves) up|detonated (?:an? |his |her |their |two |the )?(?:explosives?|bombs?|suicide vests?|devices?)|detonated)\b/gi,
+  ],
   [
     "airstrike",
-    /\b(air ?strikes?|air raids?(?!\s+(?:sirens?|shelters?|warnings?|alerts?|alarms?))|air attacks?|warplanes|fighter jets|fighter planes|(?:military |combat |stealth |strike )?(?:jets|aircraft)(?!\s+(?:carriers?|factor(?:y|ies)|parts|hangars?|shelters?))|bombers?|bombed|bombings?|bombs|bombardment|bombarded|sorties|counter-?strikes?|retaliatory strikes?|(precision|defensive|precision defensive|self-defen[cs]e) strikes?)\b/gi,
+    /\b(air ?strikes?|air raids?(?!\s+(?:sirens?|shelters?|warnings?|alerts?|alarms?))|air attacks?|warplanes|fighter jets|fighter planes|(?:military |combat |stealth |strike )?(?:jets|aircraft)(?!\s+(?:carriers?|factor(?:y|ies)|parts|hangars?|shelters?))|bombers?|bombed|bombs|bombardment|aerial bombings?|bombing (?:raids?|runs?|sorties|campaigns?)|carpet bombing|bombarded|sorties|counter-?strikes?|retaliatory strikes?|(precision|defensive|precision defensive|self-defen[cs]e) strikes?)\b/gi,
   ],
+  ["bombing", /\b(bombings?)\b/gi, true],
   ["assassination", /\b(assassinat(ed|ion|ing|e)|targeted killings?)\b/gi],
   ["riot", /\b(ransack(ed|ing)?|storm(ed|ing) the|riots?|rioters|mobs?|torched|set fire to|breached the)\b/gi],
   ["ground", /\b(ground (assault|attack|offensive|incursion|operation)s?|incursions?|commandos?|gunmen|infiltrat(ed|ion)|cross-border attacks?)\b/gi],
@@ -159,6 +166,15 @@ export function frames(text: string, triggers: Trigger[], placeSpans: { start: n
       !/[;:]|\b(and then|while|but|after|before|when|which|who|response|retaliat\w*|reprisal|revenge|aveng\w*|punishment|answer\w*|followed|to which)\b/i.test(gap) &&
       // "the attack on Christmas morning, ordered strikes": a new predicate starts another attack.
       !/,\s*(\w+\s+){0,2}(ordered|approved|authori[sz]ed|launched|carried out|conducted|responded|retaliated|struck|hit back)\b/i.test(gap);
+    // "the drone attack on Tower 22 last Sunday that killed three soldiers": a relative clause or a
+    // participle says what the attack did; it tells no attack of its own, whatever date stands between.
+    const whatItDid =
+      last && !t.family && /^(killed|killing|wounded|wounding|injured|injuring)$/i.test(text.slice(t.start, t.end)) && /(\b(that|which)\s+(also\s+)?|,\s*)$/i.test(gap) && gap.length <= 80 && !/[;:.]/.test(gap);
+    if (whatItDid) {
+      last.triggers.push(t);
+      last.end = t.end;
+      continue;
+    }
     const placeBetween = last && placeSpans.some((p) => p.start >= last.end && p.end <= t.start);
     // A meeting is never the same thing as an attack told beside it.
     const meetingApart = last && (t.family === "meeting") !== (last.family === "meeting");

@@ -97,6 +97,17 @@ describe("discourse", () => {
     expect(out.links).toContainEqual(expect.objectContaining({ from: kirkuk.key, to: strikes.key }));
   });
 
+  it("reads a one-line report of strikes that answer an attack of the week before (the issue's worked failure)", () => {
+    // Published on a Saturday: "on Friday" is the day before, "last Sunday" six days before.
+    const text = "American aircraft hit targets near Al Qaim on Friday in response to the drone attack on Tower 22 last Sunday that killed three American soldiers.";
+    const out = runPipeline({ text, meta: { published: "2024-02-03" }, hints: [] }, deps);
+    expect(out.events.map((e) => [e.family, e.dateStart, e.place?.name, e.attacker, e.target])).toEqual([
+      ["airstrike", "2024-02-02", "near Al Qaim", "united-states", null],
+      ["drone", "2024-01-28", "Tower 22", null, "united-states"],
+    ]);
+    expect(out.links).toEqual([expect.objectContaining({ from: 1, to: 0 })]);
+  });
+
   it("binds a date at the head of a clause to the attack after it", () => {
     const text = "In March, drones hit a depot near Kirkuk, and in May Kataib Hezbollah attacked Camp Taji.";
     const out = runPipeline({ text, meta: { published: "2021-06-10" }, hints: [] }, deps);
