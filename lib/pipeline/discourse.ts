@@ -198,7 +198,8 @@ function antecedent(ctx: Ctx, d: Draft): Draft | null {
     if (t.paragraph < d.paragraph - MAX_BACK_PARAGRAPHS) break;
     if (t.key === d.key || t.weak || t.frame.start >= d.frame.start) continue;
     const c = resolve(ctx, t.key);
-    if (c.key === d.key || !isLive(c) || c.weak || fits.includes(c)) continue;
+    // An attack named only by its day in a list is not what the next sentences go on to tell.
+    if (c.key === d.key || !isLive(c) || c.weak || c.listed || fits.includes(c)) continue;
     // Two attacks told apart in one sentence are two, unless the second refers back ("… and the attack killed two").
     if (t.sentence === d.sentence && !d.definite) continue;
     // An attack nobody has dated yet is open only to the tellings just after it.
@@ -532,7 +533,7 @@ export function discourse(
       // "Rockets were also fired from Gaza": another attack at the time of the one just told.
       const also = /\balso\b/i.test(s.text.slice(Math.max(0, at - 40), at + 40));
       const prev = since(ctx, d.paragraph - LOOKBACK_PARAGRAPHS)
-        .filter((x) => isLive(x) && (x.paragraph === d.paragraph || (also && x.paragraph >= d.paragraph - LOOKBACK_PARAGRAPHS)) && x.frame.start < d.frame.start && x.date && !x.weak)
+        .filter((x) => isLive(x) && (x.paragraph === d.paragraph || (also && x.paragraph >= d.paragraph - LOOKBACK_PARAGRAPHS)) && x.frame.start < d.frame.start && x.date && !x.weak && !x.listed)
         .at(-1);
       if (prev) d.date = { ...prev.date!, how: "paragraph" };
       else if (s.section) d.date = { ...s.section, confidence: 0.6, how: "section" };
@@ -685,6 +686,17 @@ function resolveFamily(ctx: Ctx, d: Draft) {
   }
   // An armed group's attack is of the kind its other attacks in the article are ("drones hit …, and in August the group targeted …").
   const usual = kind(d.attacker) === "group" ? [...new Set(since(ctx, d.paragraph - MAX_BACK_PARAGRAPHS).filter((x) => isLive(x) && x.key !== d.key && x.family && !x.soft && x.family !== "meeting" && actorAgreement(x.attacker, d.attacker, ctx.actors) === 1 && x.attacker).map((x) => x.family))] : [];
+  // "It was the fifth attack on the city; the earlier ones were on 2 and 24 April, 12 May": attacks
+  // listed by their days are of the kind, by the side and at the place of the attack they are listed against.
+  const before = d.listed ? since(ctx, d.paragraph - MAX_BACK_PARAGRAPHS).filter((x) => !x.listed && x.family !== "meeting" && x.frame.start < d.frame.start) : [];
+  const like = before.filter((x) => isLive(x) && x.family).at(-1);
+  if (like) {
+    d.family = like.family;
+    d.attacker ??= like.attacker;
+    const at = before.filter((x) => x.places.length).at(-1);
+    if (!d.places.length && at) d.places = at.places.map((p) => ({ ...p }));
+    return;
+  }
   if (kind(d.target) === "person") d.family = "assassination";
   else if (usual.length === 1) d.family = usual[0]!;
   else if (kind(d.attacker) === "state" || kind(d.attacker) === "force") d.family = "airstrike";

@@ -6,6 +6,7 @@
  * Hypothetical, planned or habitual attacks ("plans to attack", "hundreds of attacks") are no frames.
  */
 import type { Family } from "../schema";
+import { namesDayList } from "./dates";
 
 /**
  * `hypothetical`: planned, feared or habitual ("to fire the rockets into Israel"); no attack of its own.
@@ -89,7 +90,9 @@ function hypothetical(text: string, start: number, end = start): boolean {
   const word = text.slice(start, end);
   // "a string of drone and rocket attacks": the weapon names the kind of the attacks counted.
   const eventNoun = /^[\w\s-]{0,25}?\b(attacks?|strikes?|raids?|bombings?|assaults?)\b/i.test(text.slice(end));
-  const bulk = MUNITION.test(word) && !eventNoun ? BULK_MUNITION.test(clause) && !/\bthan\b/i.test(text.slice(end, end + 8)) : BULK.test(clause);
+  // "The previous attacks took place on 2 and 24 April": attacks counted by their days are told one by one.
+  const listed = namesDayList(text.slice(end).split(/[.;]/)[0]!);
+  const bulk = MUNITION.test(word) && !eventNoun ? BULK_MUNITION.test(clause) && !/\bthan\b/i.test(text.slice(end, end + 8)) : BULK.test(clause) && !listed;
   // "since the group began attacking ships": a campaign, not one attack.
   if (/\b(began|begun|started|starting|continued|continues|continuing|kept|keep|resumed|have been|has been|had been)\s+(\w+\s+)?$/i.test(clause) && /ing$/i.test(word.split(/\s/)[0]!)) return true;
   // "a group that has attacked border guards": what it does, not an attack told here.
@@ -97,8 +100,8 @@ function hypothetical(text: string, start: number, end = start): boolean {
   return HYPOTHETICAL.test(clause) || bulk || habit || /\b(planned|possible|potential|threatened|feared|imminent|future|would-be)\s+((?!during|in|on|at|for|by|with|from|after|before)[\w-]+\s+)?$/i.test(clause);
 }
 
-/** "Ismail Haniyeh was killed": a named person killed is an attack on them. */
-const NAMED_KILLED = /(?:\p{Lu}[\p{L}'’-]+\s+){1,3}\p{Lu}[\p{L}'’-]+(?:,[^,.;]{1,80},)?\s+(?:was|had been|has been)\s+(?:\w+ly\s+)?(?<t>killed|assassinated|slain)\b/gu;
+/** "Ismail Haniyeh was killed", "Osama bin Laden, who was killed by …": a named person killed is an attack on them. */
+const NAMED_KILLED = /(?:\p{Lu}[\p{L}'’-]+\s+)(?:(?:\p{Lu}[\p{L}'’-]+|bin|ibn)\s+){0,2}\p{Lu}[\p{L}'’-]+(?:,[^,.;]{1,80},|,\s*who)?\s+(?:was|had been|has been)\s+(?:\w+ly\s+)?(?<t>killed|assassinated|slain)\b/gu;
 
 export function findTriggers(text: string): Trigger[] {
   const out: Trigger[] = [];
@@ -126,6 +129,9 @@ export function findTriggers(text: string): Trigger[] {
     const start = m.index + m[0].lastIndexOf(m.groups!.t!);
     // A count is no name ("Two Iranian Soldiers were killed").
     if (/^(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|The|A|An|No|Several|Many|Dozens|Hundreds)\b/.test(m[0])) continue;
+    // "X, who was killed by Y": an aside tells a killing when it names who did it; without, it is
+    // background ("…, who was killed three years ago").
+    if (/,\s*who\s/.test(m[0]) && !/^\s+by\b/.test(text.slice(m.index + m[0].length))) continue;
     push("assassination", start, start + m.groups!.t!.length);
   }
   for (const [family, re, soft] of SPECIFIC) {

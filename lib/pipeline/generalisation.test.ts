@@ -108,6 +108,21 @@ describe("discourse", () => {
     expect(out.links).toEqual([expect.objectContaining({ from: 1, to: 0 })]);
   });
 
+  it("makes one event per day listed, of the kind and at the place of the attack they are listed against", () => {
+    const text = "A missile hit a depot near Kirkuk on 9 May, the third attack on the site. The earlier attacks had come on 2 and 20 April.";
+    const out = runPipeline({ text, meta: { published: "2021-05-12" }, hints: [] }, deps);
+    expect(out.events.map((e) => [e.family, e.dateStart, e.place?.name])).toEqual([
+      ["missile", "2021-05-09", "near Kirkuk"],
+      ["missile", "2021-04-02", "near Kirkuk"],
+      ["missile", "2021-04-20", "near Kirkuk"],
+    ]);
+  });
+
+  it("reads a killing told in an aside only when it names who did it", () => {
+    expect(fams("He took over from Omar bin Salem, who was killed by commandos in the hills.")).toEqual(["assassination"]);
+    expect(fams("He took over from Omar bin Salem, who was killed years ago.")).toEqual([]);
+  });
+
   it("binds a date at the head of a clause to the attack after it", () => {
     const text = "In March, drones hit a depot near Kirkuk, and in May Kataib Hezbollah attacked Camp Taji.";
     const out = runPipeline({ text, meta: { published: "2021-06-10" }, hints: [] }, deps);
