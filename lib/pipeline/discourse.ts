@@ -279,6 +279,8 @@ function addLink(ctx: Ctx, from: Draft, to: Draft, kind: LinkKind, confidence: n
 }
 
 function handleCue(ctx: Ctx, f: SentenceFacts, cue: Cue, ds: Draft[], handled: Set<number>) {
+  // What an attack "demanded" is answered in a later sentence (see discourse).
+  if (cue.shape === "demand") return;
   const s = f.sentence;
   const span = { start: s.start, end: s.end };
   const at = (d: Draft) => d.frame.start - s.start;
@@ -463,6 +465,7 @@ export function discourse(
   let lastGroup: string | null = null;
   let responseNamed = false;
   let pendingAnswer: Cue | null = null;
+  let demanded: { cause: number; paragraph: number; span: Span; cue: string } | null = null;
   for (const f of facts) {
     let pending = 0;
     const ds = draftsOf(f, () => ctx.drafts.length + pending++, () => group++, actors);
@@ -523,6 +526,19 @@ export function discourse(
     // that tells no attack is the next one's.
     if (pendingAnswer && ds.length && !cues.length) cues = [{ ...pendingAnswer, start: 0, end: 0 }];
     pendingAnswer = !ds.length ? (f.cues.find((c) => c.shape === "answer") ?? null) : null;
+    // "The regime's attack on Douma … demanded an immediate response. Yesterday, U.S. forces struck
+    // …": the next attack told, by another side, within the next two paragraphs, is that response.
+    if (demanded && ds.length && !cues.some((c) => c.shape === "cause-follows")) {
+      const cause = resolve(ctx, demanded.cause);
+      const answers = ds.map((d) => resolve(ctx, d.key)).filter((d) => isLive(d) && !d.asCause && d.key !== cause.key && d.family !== "meeting");
+      const other = answers.filter((d) => isLive(cause) && d.attacker && (!cause.attacker || actorAgreement(d.attacker, cause.attacker, actors) === 0));
+      for (const e of other) addLink(ctx, cause, e, "response", 0.7, demanded.span, demanded.cue);
+      if (answers.length) demanded = null;
+    }
+    if (demanded && s.paragraph > demanded.paragraph + 2) demanded = null;
+    const demand = f.cues.find((c) => c.shape === "demand");
+    const demander = demand && ds.filter((d) => isLive(d) && d.frame.start - s.start < demand.start && d.family !== "meeting").at(-1);
+    if (demand && demander) demanded = { cause: demander.key, paragraph: s.paragraph, span: { start: s.start, end: s.end }, cue: demand.text };
     for (const cue of cues) handleCue(ctx, f, cue, ds, handled);
     responseNamed = /\b(response|answer|retaliation|reply|reprisal|revenge)\b/i.test(s.text);
     continueAnswer(ctx, f, ds);

@@ -123,6 +123,19 @@ describe("discourse", () => {
     expect(fams("He took over from Omar bin Salem, who was killed years ago.")).toEqual([]);
   });
 
+  it("links an attack said to demand a response to the next attack told by another side", () => {
+    const text = [
+      "The regime's rocket attack on Camp Taji on March 3 killed two contractors, and it demanded a swift response.",
+      "",
+      "Two days later, American aircraft struck depots in eastern Syria.",
+    ].join("\n");
+    const out = runPipeline({ text, meta: { published: "2021-03-10" }, hints: [] }, deps);
+    const taji = out.events.find((e) => e.place?.name === "Camp Taji")!;
+    const strikes = out.events.find((e) => e.place?.name === "eastern Syria")!;
+    expect([taji.dateStart, strikes.dateStart, strikes.attacker]).toEqual(["2021-03-03", "2021-03-05", "united-states"]);
+    expect(out.links).toEqual([expect.objectContaining({ from: taji.key, to: strikes.key, cue: "demanded a swift response" })]);
+  });
+
   it("binds a date at the head of a clause to the attack after it", () => {
     const text = "In March, drones hit a depot near Kirkuk, and in May Kataib Hezbollah attacked Camp Taji.";
     const out = runPipeline({ text, meta: { published: "2021-06-10" }, hints: [] }, deps);
