@@ -45,7 +45,7 @@ const SPECIFIC: [Family, RegExp, boolean?][] = [
   ["meeting", /\b(meetings?|met with|meets with|meet with|held talks|summit)\b/gi],
 ];
 const GENERIC =
-  /(?<!\b(?:heart|panic|asthma|anxiety)\s)(?<!\b(?:hunger|general|labou?r|workers'?|union|lucky)\s)\b(attacks?|attacked|strikes?|struck|striking|hits?|explosions?|exploded|blasts?|killed|killing|fired|launched|targeted|counterattacks?|assaults?|seizures?)\b(?!\s+(?:a deal|an agreement|down\b|back\b(?!\s+(?:at|against))))/gi;
+  /(?<!\b(?:heart|panic|asthma|anxiety)\s)(?<!\b(?:hunger|general|labou?r|workers'?|union|lucky)\s)\b(attacks?|attacked|attacking|strikes?|struck|striking|hits?|explosions?|exploded|blasts?|killed|killing|fired|launched|targeted|counterattacks?|assaults?|seizures?)\b(?!\s+(?:a deal|an agreement|down\b|back\b(?!\s+(?:at|against))))/gi;
 /** Ships and boats, as the object of an attack. */
 const SHIP = "(?:super)?tankers?|ships?|vessels?|(?:car |bulk |aircraft )?carriers?|freighters?|merchant vessels?|container ships?|cargo ships?|dhows?|boats?|frigates?|destroyers?|warships?";
 /** Attacks on ships; the named group `t` is the trigger span. */
@@ -94,7 +94,9 @@ function hypothetical(text: string, start: number, end = start): boolean {
   const listed = namesDayList(text.slice(end).split(/[.;]/)[0]!);
   const bulk = MUNITION.test(word) && !eventNoun ? BULK_MUNITION.test(clause) && !/\bthan\b/i.test(text.slice(end, end + 8)) : BULK.test(clause) && !listed;
   // "since the group began attacking ships": a campaign, not one attack.
-  if (/\b(began|begun|started|starting|continued|continues|continuing|kept|keep|resumed|have been|has been|had been)\s+(\w+\s+)?$/i.test(clause) && /ing$/i.test(word.split(/\s/)[0]!)) return true;
+  // "Two hours after the downing, Israel began attacking targets": timed to the hour, it is one attack.
+  const timed = /\b(\d+|an?|one|two|three|four|five|six|several|a few)\s+(hours?|minutes?)\s+(after|later|before)\b/i.test(text.slice(0, start));
+  if (!timed && /\b(began|begun|started|starting|continued|continues|continuing|kept|keep|resumed|have been|has been|had been)\s+(\w+\s+)?$/i.test(clause) && /ing$/i.test(word.split(/\s/)[0]!)) return true;
   // "a group that has attacked border guards": what it does, not an attack told here.
   const habit = /\b(that|which|who)\s+(has|have|had|routinely|regularly|often|frequently)\s+(\w+ly\s+|long\s+|also\s+)*$/i.test(clause);
   return HYPOTHETICAL.test(clause) || bulk || habit || /\b(planned|possible|potential|threatened|feared|imminent|future|would-be)\s+((?!during|in|on|at|for|by|with|from|after|before)[\w-]+\s+)?$/i.test(clause);

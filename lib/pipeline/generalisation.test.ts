@@ -136,6 +136,15 @@ describe("discourse", () => {
     expect(out.links).toEqual([expect.objectContaining({ from: taji.key, to: strikes.key, cue: "demanded a swift response" })]);
   });
 
+  it("reads more targets hit hours later as another attack, by the side that began it", () => {
+    const text = "On 9 March 2021, jets struck a depot near Kirkuk. Two hours later, Kataib Hezbollah began attacking additional targets at Camp Taji.";
+    const out = runPipeline({ text, meta: { published: "2021-03-10" }, hints: [] }, deps);
+    expect(out.events.map((e) => [e.place?.name, e.attacker])).toEqual([
+      ["near Kirkuk", null],
+      ["Camp Taji", "kataib-hezbollah"],
+    ]);
+  });
+
   it("binds a date at the head of a clause to the attack after it", () => {
     const text = "In March, drones hit a depot near Kirkuk, and in May Kataib Hezbollah attacked Camp Taji.";
     const out = runPipeline({ text, meta: { published: "2021-06-10" }, hints: [] }, deps);
