@@ -145,6 +145,13 @@ describe("discourse", () => {
     ]);
   });
 
+  it("reads a lead the page repeats word for word as one telling", () => {
+    const lead = "Kataib Hezbollah fired rockets at bases in western Iraq in February, officials said.";
+    const text = [lead, "", "Posted by the press office", "", lead, "", "The base was not badly damaged."].join("\n");
+    const out = runPipeline({ text, meta: { published: "2021-03-10" }, hints: [] }, deps);
+    expect(out.events).toHaveLength(1);
+  });
+
   it("binds a date at the head of a clause to the attack after it", () => {
     const text = "In March, drones hit a depot near Kirkuk, and in May Kataib Hezbollah attacked Camp Taji.";
     const out = runPipeline({ text, meta: { published: "2021-06-10" }, hints: [] }, deps);
