@@ -309,7 +309,7 @@ export function draftsOf(f: SentenceFacts, nextKey: () => number, nextGroup: () 
       ),
       // "another rocket attack", "a second strike", "… hit the camp again": a new attack like one told before.
       repeat:
-        /\b(another|a second|a third|a new|a fresh|fresh|renewed|yet another|further)\s+([\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, fr.start - 40), fr.start)) ||
+        /\b(another|a second|a third|a new|a fresh|fresh|renewed|yet another|further|a similar|similar)\s+([\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, fr.start - 40), fr.start)) ||
         /^[^.;]{0,60}\bagain\b/i.test(s.text.slice(fr.end, fr.end + 80)) ||
         // "… began attacking additional targets": more targets are another attack.
         /^\s+(\w+\s+)?(additional|more|further|new|other) (targets|sites|positions|locations|facilities)\b/i.test(s.text.slice(fr.end, fr.end + 60)),

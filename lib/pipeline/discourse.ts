@@ -122,6 +122,9 @@ function placeConflict(ctx: Ctx, a: Draft, b: Draft): boolean {
     const exact = (ps: PlaceMention[], context: string) =>
       ps.map((p) => placeOf(ctx, p.mention, context)).filter((p): p is Place => p !== null).sort((p, q) => p.precision - q.precision)[0];
     const [px, py] = [exact(xs, a.context), exact(ys, b.context)];
+    // "The attack targeted a compound in the village of Dargamandi": a referring-back telling whose
+    // place the gazetteer cannot read says nothing against the place already told.
+    if (ctx.geocode && b.definite && px && !py) return false;
     return !(px && py && placesAgree(px, py));
   };
   return differ("site") || differ("origin");
@@ -703,8 +706,12 @@ function resolveFamily(ctx: Ctx, d: Draft) {
   // An armed group's attack is of the kind its other attacks in the article are ("drones hit …, and in August the group targeted …").
   const usual = kind(d.attacker) === "group" ? [...new Set(since(ctx, d.paragraph - MAX_BACK_PARAGRAPHS).filter((x) => isLive(x) && x.key !== d.key && x.family && !x.soft && x.family !== "meeting" && actorAgreement(x.attacker, d.attacker, ctx.actors) === 1 && x.attacker).map((x) => x.family))] : [];
   // "It was the fifth attack on the city; the earlier ones were on 2 and 24 April, 12 May": attacks
-  // listed by their days are of the kind, by the side and at the place of the attack they are listed against.
-  const before = d.listed ? since(ctx, d.paragraph - MAX_BACK_PARAGRAPHS).filter((x) => !x.listed && x.family !== "meeting" && x.frame.start < d.frame.start) : [];
+  // listed by their days are of the kind, by the side and at the place of the attack they are listed
+  // against; so is a "similar attack".
+  // "… following a similar attack on a school": like the attack just told, by the same side.
+  const at = d.frame.start - d.evidence[0]!.start;
+  const similar = /\bsimilar\s+([\w-]+\s+)?$/i.test(d.context.slice(Math.max(0, at - 30), at));
+  const before = d.listed || similar ? since(ctx, d.paragraph - MAX_BACK_PARAGRAPHS).filter((x) => !x.listed && x.family !== "meeting" && x.frame.start < d.frame.start) : [];
   const like = before.filter((x) => isLive(x) && x.family).at(-1);
   if (like) {
     d.family = like.family;

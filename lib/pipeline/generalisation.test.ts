@@ -145,6 +145,19 @@ describe("discourse", () => {
     ]);
   });
 
+  it("reads 'a similar attack' as another attack of the kind just told, and 'the attack' at an unknown village as the one told", () => {
+    const text = [
+      "A drone struck a compound in eastern Syria on Tuesday, killing four.",
+      "The attack targeted a house in the hamlet of Qasr Nowhere.",
+      "On Monday, two people were killed in a similar attack near Kirkuk.",
+    ].join(" ");
+    const out = runPipeline({ text, meta: { published: "2021-03-11" }, hints: [] }, deps);
+    expect(out.events.map((e) => [e.family, e.dateStart, e.place?.name])).toEqual([
+      ["drone", "2021-03-09", "eastern Syria"],
+      ["drone", "2021-03-08", "near Kirkuk"],
+    ]);
+  });
+
   it("reads a lead the page repeats word for word as one telling", () => {
     const lead = "Kataib Hezbollah fired rockets at bases in western Iraq in February, officials said.";
     const text = [lead, "", "Posted by the press office", "", lead, "", "The base was not badly damaged."].join("\n");
