@@ -158,6 +158,20 @@ describe("discourse", () => {
     ]);
   });
 
+  it("takes an uncertain town in a country the article never names, where the sentence names others, for a homonym", () => {
+    // A gazetteer that knows Bonn (Germany) under a spelling of a Sahel town it lacks.
+    const geocode: typeof fakeGeocode = (mention, o) =>
+      /^(the )?(town of )?Bonni$/i.test(mention)
+        ? { resolved: true, mention, name: "Bonn", lat: 50.73, lon: 7.1, precision: 1, kind: "city", country: "DE", confidence: 0.45, alternatives: [], source: "geonames" }
+        : fakeGeocode(mention, o);
+    const run = (text: string) => runPipeline({ text, meta: { published: "2021-01-05" }, hints: [] }, { geocode, actors: curatedActors() });
+    const sahel = run("On 2 January 2021, a drone hit the town of Bonni, the armies of Mali and Niger said.");
+    expect(sahel.events.map((e) => e.place?.name)).toEqual([]);
+    expect(sahel.warnings.map((w) => w.code)).toContain("unlocated");
+    const rhine = run("On 2 January 2021, a drone hit the town of Bonni, the police of Germany said.");
+    expect(rhine.events.map((e) => e.place?.name)).toEqual(["Bonn"]);
+  });
+
   it("reads a lead the page repeats word for word as one telling", () => {
     const lead = "Kataib Hezbollah fired rockets at bases in western Iraq in February, officials said.";
     const text = [lead, "", "Posted by the press office", "", lead, "", "The base was not badly damaged."].join("\n");
