@@ -312,7 +312,10 @@ function handleCue(ctx: Ctx, f: SentenceFacts, cue: Cue, ds: Draft[], handled: S
       if (victim && !causes.includes(victim)) causes.push(victim);
     }
     // "in response to a string of attacks on U.S. troops": the attacks of that kind told here.
-    if (!causes.length && /\b(attacks?|strikes?|raids?|rockets?|drones?|missiles?|assaults?|aggression)\b/i.test(clauseText) && effects.length) {
+    // So does "in response to attacks earlier in the day", the attacks named a few sentences on:
+    // a cause told only by a plural generic word is a description, not yet an attack.
+    const described = causes.length > 0 && causes.every((c) => !c.family && /s$/i.test(c.words.trim()));
+    if ((!causes.length || described) && /\b(attacks?|strikes?|raids?|rockets?|drones?|missiles?|assaults?|aggression)\b/i.test(clauseText) && effects.length) {
       // "attacks by Iran", "Iranian strikes": who made them.
       const by =
         clauseActors.find((a) => /\bby\s+(the\s+)?$/i.test(s.text.slice(Math.max(0, a.start - 12), a.start))) ??

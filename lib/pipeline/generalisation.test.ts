@@ -123,6 +123,16 @@ describe("discourse", () => {
     expect(fams("He took over from Omar bin Salem, who was killed years ago.")).toEqual([]);
   });
 
+  it("links strikes told as answering 'attacks earlier in the day' to the attacks named two sentences on", () => {
+    const text =
+      "American aircraft struck depots in eastern Syria on Wednesday in response to attacks earlier in the day. The depots belonged to the militia. Earlier on Wednesday, rockets hit Camp Taji, wounding three soldiers.";
+    const out = runPipeline({ text, meta: { published: "2022-08-25" }, hints: [] }, deps);
+    const strikes = out.events.find((e) => e.family === "airstrike")!;
+    const rockets = out.events.find((e) => e.family === "rocket")!;
+    expect([strikes.dateStart, rockets.dateStart, rockets.place?.name]).toEqual(["2022-08-24", "2022-08-24", "Camp Taji"]);
+    expect(out.links).toEqual([expect.objectContaining({ from: rockets.key, to: strikes.key })]);
+  });
+
   it("links an attack said to demand a response to the next attack told by another side", () => {
     const text = [
       "The regime's rocket attack on Camp Taji on March 3 killed two contractors, and it demanded a swift response.",
