@@ -23,5 +23,7 @@ describe("findCues", () => {
   it("finds sequels and plans", () => {
     expect(cues("The bombing began after the raid.")).toEqual(["sequel:response:began after"]);
     expect(cues("The details were finalized at a meeting.")).toEqual(["plan:escalation:finalized"]);
+    expect(cues("Jets struck the port after the militia fired rockets at the town.")).toEqual(["sequel:response:after"]);
+    expect(cues("Jets struck the port after sunset.")).toEqual([]);
   });
 });

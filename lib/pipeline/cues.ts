@@ -22,8 +22,9 @@ const CAUSE_FOLLOWS =
   /\b(in response to|responded to|answered(?!\s+(with|by)\b)|answering(?!\s+(with|by)\b)|avenged|as a response to|a response to|in retaliation for|retaliation for|in reprisal for|punishment for|to punish|to avenge|avenging|revenge for|in revenge for|responding to|in answer to|an answer to|in reply to|a reply to|payback for|in retribution for|retribution for|retaliat(ed|ing|e) for|after (?=(?:they|it|the (?:group|militants|terrorists|fighters|rebels)|its fighters)\s+(?:had\s+)?(?:attacked|fired|launched|struck|shelled|bombed|ambushed|killed)\b))/gi;
 const ANSWER =
   /(^and then\b|^(it|this|that) came\b|\b(in response|responded|respond(s|ing)? (with|by)|answered (with|by)|retaliated|retaliating|as a result|in retaliation|in reprisal|hit back|struck back|fired back|counter-?attacked|(the|its|their|a)\s+([\w-]+\s+)?(response|answer|retaliation|reply|reprisal)\s+came)\b)/gi;
-/** "X began after Y", "X followed Y": a sequel, an answer only if the actors say so. */
-const SEQUEL = /\b(began after|began in the wake of|came (\w+ ){0,3}after|followed|in the wake of|shortly after|soon after)\b/gi;
+/** "X began after Y", "X followed Y", "X struck … after Y fired …": a sequel, an answer only if the actors say so. */
+const SEQUEL =
+  /\b(began after|began in the wake of|came (\w+ ){0,3}after|followed|in the wake of|shortly after|soon after|after(?=\s+(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,4}\s+(?:had\s+)?(?:attacked|fired|launched|struck|shelled|bombed|hit|targeted)\b))\b/gi;
 /** "… in Douma, and it demanded an immediate response": the attack just told is answered by the next one told. */
 const DEMAND = /\b(demanded|demands|required|requires|warranted|warrants|deserved|merited|called for|calls for|cried out for)\s+(a|an)\s+([\w-]+\s+){0,2}(response|answer|reply|retaliation)\b/gi;
 const PLAN = /\b(finaliz(ed|ing)|to plan|planned|to coordinate|coordinated|to discuss (a |an )?(possible )?(coordinated )?attacks?)\b/gi;

@@ -495,7 +495,8 @@ export function discourse(
       const host = named.filter((x) => x.frame.start < d.frame.start).at(-1) ?? (named.length === 1 ? named[0] : undefined);
       if (!host) continue;
       const [from, to] = host.frame.start < d.frame.start ? [host.frame.end - s.start, d.frame.start - s.start] : [d.frame.end - s.start, host.frame.start - s.start];
-      if (/[;:]/.test(s.text.slice(from, to)) || f.cues.some((c) => c.start >= from && c.end <= to) || !actorsFit(host, d, actors)) continue;
+      // "… exploded, killing three, after the Houthis launched drones": the blast is what the drones did.
+      if (/[;:]/.test(s.text.slice(from, to)) || f.cues.some((c) => c.start >= from && c.end <= to && !(c.shape === "sequel" && /^after$/i.test(c.text))) || !actorsFit(host, d, actors)) continue;
       if (d.date && host.date && !datesOverlap(dated(host), dated(d))) continue;
       if (placeConflict(ctx, host, d)) continue;
       merge(host, d);

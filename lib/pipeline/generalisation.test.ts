@@ -133,6 +133,12 @@ describe("discourse", () => {
     expect(out.links).toEqual([expect.objectContaining({ from: rockets.key, to: strikes.key })]);
   });
 
+  it("links 'X struck … after Y fired …' when two different sides are named, and only then", () => {
+    const run = (text: string) => runPipeline({ text, meta: { published: "2021-03-12" }, hints: [] }, deps).links.length;
+    expect(run("American jets struck depots near Kirkuk on Wednesday after Kataib Hezbollah fired rockets at Camp Taji on Monday.")).toBe(1);
+    expect(run("American jets struck depots near Kirkuk on Wednesday after gunmen fired rockets at Camp Taji on Monday.")).toBe(0);
+  });
+
   it("links an attack said to demand a response to the next attack told by another side", () => {
     const text = [
       "The regime's rocket attack on Camp Taji on March 3 killed two contractors, and it demanded a swift response.",
