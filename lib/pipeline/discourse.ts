@@ -570,9 +570,13 @@ export function discourse(
     const d = ctx.drafts[key]!;
     if (!isLive(d) || d.date) continue;
     // An answer told without a date came within days after the dated attack it answers.
-    const cause = ctx.links.map((l) => (resolve(ctx, l.to).key === d.key ? resolve(ctx, l.from) : null)).find((c) => c?.date && isLive(c));
-    if (cause) {
-      d.date = { ...shift(cause.date!, 0, RESPONSE_DAYS, ctx.latest), how: "cause" };
+    const link = ctx.links.find((l) => resolve(ctx, l.to).key === d.key && resolve(ctx, l.from).date && isLive(resolve(ctx, l.from)));
+    if (link) {
+      // "… conducted an airstrike on the fighters after they attacked partner forces on Aug. 24":
+      // an answer told with "after" in its cause's sentence came that day or the next.
+      const cause = resolve(ctx, link.from);
+      const prompt = /^after\b/i.test(link.cue) && cause.sentence === d.sentence;
+      d.date = { ...shift(cause.date!, 0, prompt ? 1 : RESPONSE_DAYS, ctx.latest), how: "cause" };
       continue;
     }
     d.dropped = "undated";

@@ -139,6 +139,14 @@ describe("discourse", () => {
     expect(run("American jets struck depots near Kirkuk on Wednesday after gunmen fired rockets at Camp Taji on Monday.")).toBe(0);
   });
 
+  it("dates an answer told with 'after' in its cause's sentence to that day or the next", () => {
+    const text = "American forces conducted one airstrike on Kataib Hezbollah fighters after they attacked partner forces at Camp Taji on Aug. 24, 2020.";
+    const out = runPipeline({ text, meta: { published: "2020-09-20" }, hints: [] }, deps);
+    const strike = out.events.find((e) => e.family === "airstrike")!;
+    expect([strike.dateStart, strike.dateEnd]).toEqual(["2020-08-24", "2020-08-25"]);
+    expect(out.links).toHaveLength(1);
+  });
+
   it("links an attack said to demand a response to the next attack told by another side", () => {
     const text = [
       "The regime's rocket attack on Camp Taji on March 3 killed two contractors, and it demanded a swift response.",
