@@ -144,7 +144,8 @@ export function findTriggers(text: string): Trigger[] {
   for (let m = GENERIC.exec(text); m; m = GENERIC.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     // "17 fighters were killed" counts victims; it tells no attack of its own.
-    if (/^killed$/i.test(m[0]) && /\b(were|was|been|are|is)\s+(\w+ly\s+|also\s+|all\s+|both\s+|later\s+)*$/i.test(before)) continue;
+    // "… were killed by U.S. forces" names who did it: that is an attack told in the passive.
+    if (/^killed$/i.test(m[0]) && /\b(were|was|been|are|is)\s+(\w+ly\s+|also\s+|all\s+|both\s+|later\s+)*$/i.test(before) && !/^\s+by\b/i.test(text.slice(m.index + m[0].length))) continue;
     // "the targeted sites": an adjective.
     if (/^targeted$/i.test(m[0]) && /\b(the|its|their|a)\s+$/i.test(before)) continue;
     push(null, m.index, m.index + m[0].length);

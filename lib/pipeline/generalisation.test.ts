@@ -24,6 +24,11 @@ describe("attack words", () => {
     expect(fams("Ali Reza Karimi was killed in the capital.")).toEqual(["assassination"]);
   });
 
+  it("reads victims killed by a named hand as an attack, victims counted alone as none", () => {
+    expect(fams("Ten fighters were killed by government troops in the hills.")).toEqual([null]);
+    expect(fams("Ten fighters were killed in the hills.")).toEqual([]);
+  });
+
   it("finds no attack in weapons as modifiers, in illness, in aircraft alone or in what was called off", () => {
     expect(fams("Jets struck missile production sites.")).toEqual(["airstrike"]);
     expect(fams("A contractor died of a heart attack.")).toEqual([]);
@@ -61,6 +66,12 @@ describe("places", () => {
     expect(places("Jets struck the Yemeni capital Sanaa overnight.")).toEqual(["Sanaa"]);
     expect(places("Aircraft struck a village southeast of Damascus.")).toEqual(["southeast of Damascus"]);
     expect(places("Missiles hit the sprawling Ain al-Asad air base.")).toEqual(["the Ain al-Asad air base"]);
+  });
+
+  it("reads a place that is the subject of a passive attack verb, but not a description", () => {
+    expect(places("On Monday, Camp Taji was hit by rockets fired from the east.")).toEqual(["Camp Taji"]);
+    expect(places("Erbil Air Base came under drone attack overnight.")).toEqual(["Erbil Air Base"]);
+    expect(places("The base was hit by rockets.")).toEqual([]);
   });
 
   it("takes no titles and no 'from' without a launch for places", () => {
