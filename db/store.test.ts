@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { StrikelineError } from "../lib/errors";
+import { FAMILIES } from "../lib/schema";
 import type { Store } from "./client";
 import { getEventDetail, listEvents, listLinks } from "./queries";
 import { events } from "./schema";
@@ -34,6 +35,13 @@ for (const c of await storeCases()) {
       expect(row.postgis).toBe(1);
       expect(row.srid).toBe(4326);
       expect(String(row.gist)).toMatch(/USING gist/i);
+    });
+
+    it("accepts every family the schema names, bombings included, and no other", async () => {
+      const r = await store.db.execute(sql`select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'events_family_ck'`);
+      const def = String((r as unknown as { rows: { def: string }[] }).rows[0]!.def);
+      for (const f of FAMILIES) expect(def).toContain(`'${f}'`);
+      expect(def.match(/'[a-z]+'/g)).toHaveLength(FAMILIES.length);
     });
 
     it("loads a dataset and serves it as GeoJSON with per-source figures folded into a range", async () => {

@@ -106,7 +106,7 @@ const xml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 
 /** One colour per family, as KML writes colours: aabbggrr. */
 const FAMILY_KML_COLOR: Record<Family, string> = {
-  airstrike: "ff2f3fd6", drone: "ff7a1f9e", missile: "ff0055e6", rocket: "ff1a8cf2", artillery: "ff3c6e8c",
+  airstrike: "ff2f3fd6", drone: "ff7a1f9e", missile: "ff0055e6", rocket: "ff1a8cf2", artillery: "ff3c6e8c", bombing: "ff1f3f7a",
   assassination: "ff000000", maritime: "ffb47a1f", riot: "ff1fb4d2", ground: "ff3c8c3c", meeting: "ffa0a0a0",
 };
 

@@ -11,6 +11,7 @@ export const FAMILIES = [
   "missile",
   "rocket",
   "artillery",
+  "bombing",
   "assassination",
   "maritime",
   "riot",

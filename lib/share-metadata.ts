@@ -21,6 +21,7 @@ const PLURAL: Record<Family, string> = {
   missile: "missile attacks",
   rocket: "rocket attacks",
   artillery: "artillery fire",
+  bombing: "bombings",
   assassination: "assassinations",
   maritime: "maritime attacks",
   riot: "riots",

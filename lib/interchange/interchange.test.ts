@@ -43,13 +43,13 @@ describe("ACLED CSV", () => {
     ]);
   });
 
-  it("maps sub-event types to families, refined by the weapon the notes name", () => {
+  it("maps sub-event types to families (a roadside bomb is a bombing), refined by the weapon the notes name", () => {
     expect(ev.get("acled-irq1001")!.family).toBe("drone");
     expect(ev.get("acled-irq1002")!.family).toBe("missile");
     expect(ev.get("acled-irq1003")!.family).toBe("airstrike");
     expect(ev.get("acled-lbn2001")!.family).toBe("rocket");
     expect(ev.get("acled-irq1005")!.family).toBe("riot");
-    expect(ev.get("acled-irq1006")!.family).toBe("ground");
+    expect(ev.get("acled-irq1006")!.family).toBe("bombing");
     expect(ev.get("acled-irq1001")!.subtype).toBe("Air/drone strike");
   });
 

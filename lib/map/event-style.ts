@@ -14,6 +14,7 @@ export const FAMILY_LABEL: Record<Family, string> = {
   missile: "Missile attack",
   rocket: "Rocket attack",
   artillery: "Artillery",
+  bombing: "Bombing",
   assassination: "Assassination",
   maritime: "Maritime attack",
   riot: "Riot or storming",

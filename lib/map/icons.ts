@@ -25,6 +25,7 @@ export const FAMILY_ICONS: Record<Family, Icon> = {
   missile: { size: 24, ops: [fill("M12 1.5l3 5v9.5l2.5 3v3L12 19.5 6.5 22v-3l2.5-3V6.5z")] },
   rocket: { size: 24, ops: [fill("M5.5 5l2 3v10h-4V8z"), fill("M12 2l2 3v13h-4V5z"), fill("M18.5 5l2 3v10h-4V8z"), stroke("M3.5 21h17", 1.6)] },
   artillery: { size: 24, ops: [fill("M9 19V10c0-3 1.5-6 3-8 1.5 2 3 5 3 8v9z"), fill("M8 20h8v2H8z")] },
+  bombing: { size: 24, ops: [fill("M12 1.5l2.2 5.6 5.3-2.6-2.3 5.5 5.3 2-5.3 2 2.3 5.5-5.3-2.6L12 22.5l-2.2-5.6-5.3 2.6 2.3-5.5L1.5 12l5.3-2-2.3-5.5 5.3 2.6z")] },
   assassination: { size: 24, ops: [stroke(circle(12, 12, 7), 2), stroke("M12 2v5M12 17v5M2 12h5M17 12h5", 2), fill(circle(12, 12, 1.8))] },
   maritime: { size: 24, ops: [fill("M2.5 14h19l-3.5 6H6z"), fill("M7 9h8v4H7z"), fill("M10.5 4h1.8v5h-1.8z")] },
   riot: { size: 24, ops: [fill("M12 2c1 3 5.5 5 5.5 10.5a5.5 5.5 0 0 1-11 0c0-2.3 1-3.8 2.2-5 0 2.2 1 3.3 2.1 3.3C9.7 7.5 11 4.5 12 2z")] },

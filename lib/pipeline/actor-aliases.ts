@@ -66,7 +66,7 @@ export const EXTRA_ALIASES: Record<string, string[]> = {
   hezbollah: ["Hezbollah", "Hizbollah", "Hizballah", "Hassan Nasrallah", "Nasrallah"],
   hamas: ["Hamas", "Hamas-led", "Qassam Brigades", "Ismail Haniyeh", "Haniyeh"],
   pij: ["Palestinian Islamic Jihad", "Islamic Jihad", "PIJ"],
-  syria: ["Syria", "Syrian government", "Damascus government", "Assad government"],
+  syria: ["Syria", "Syrian government", "Damascus government", "Assad government", "Assad regime", "Syrian regime", "Syrian Arab Army", "Bashar al-Assad"],
   "syrian-army": ["Syrian army", "Syrian army's 4th Division", "4th Division", "Fourth Division"],
   "esmail-qaani": ["Esmail Qaani", "Esmail Ghaani", "Ismail Qaani", "Qaani", "Ghaani"],
   "qassem-soleimani": ["Qassem Soleimani", "Qasem Soleimani", "Soleimani", "Suleimani"],

@@ -31,5 +31,9 @@ describe("actors", () => {
     expect(roles("U.S. forces were attacked near the border by Kataib Hezbollah.")).toMatchObject({ attacker: "kataib-hezbollah", target: "united-states" });
     expect(roles("The bombing was attributed to Israel.")).toMatchObject({ attacker: "israel" });
     expect(roles("Iran fired missiles at Israel.")).toMatchObject({ attacker: "iran", target: "israel" });
+    expect(roles("An hour later, Israel began attacking radar sites.")).toMatchObject({ attacker: "israel" });
+    // A city named before "bombing" says where, not who: the bombing is no attack by the state.
+    expect(roles("The Ankara bombing killed thirty.")).toMatchObject({ attacker: null });
+    expect(roles("The Assad regime's attack on Douma killed dozens.")).toMatchObject({ attacker: "syria" });
   });
 });

@@ -77,7 +77,7 @@ export function actorAgreement(a: string | null, b: string | null, index: ActorI
 }
 
 const ATTACK_VERB =
-  /^\s*(?:(?:fighters|militants|forces|troops|gunmen|members|units|militiamen|jets|warplanes|aircraft|drones|navy|army|military|officials|operatives)\s+)?(?:,[^,]{0,60},\s*)?(?:has |have |had |was |were |reportedly |also |then |later |subsequently |allegedly )*(launched|fired|carried out|conducted|struck|attacked|hit|killed|bombed|shelled|targeted|assassinated|seized|hijacked|stormed|ransacked|shot|sent|responded|retaliated|followed up|ordered|directed|incited|used|dropped|raided|launches|fires|strikes|attacks|kills|held|met|hits|blew up|unleashed|pounded|boarded|downed|shot down|brought down)\b/i;
+  /^\s*(?:(?:fighters|militants|forces|troops|gunmen|members|units|militiamen|jets|warplanes|aircraft|drones|navy|army|military|officials|operatives)\s+)?(?:,[^,]{0,60},\s*)?(?:has |have |had |was |were |reportedly |also |then |later |subsequently |allegedly )*((?:began|started|resumed|continued|kept) (?:attacking|striking|bombing|shelling|firing)|launched|fired|carried out|conducted|struck|attacked|hit|killed|bombed|shelled|targeted|assassinated|seized|hijacked|stormed|ransacked|shot|sent|responded|retaliated|followed up|ordered|directed|incited|used|dropped|raided|launches|fires|strikes|attacks|kills|held|met|hits|blew up|unleashed|pounded|boarded|downed|shot down|brought down)\b/i;
 
 /**
  * Roles of the actor mentions of one attack. `trigger` is the attack word's span; `placeSpans`

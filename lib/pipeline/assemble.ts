@@ -4,7 +4,7 @@
  * the sentence itself says. Spans here become absolute offsets into the article text.
  */
 import type { DatePrecision, Family, Range } from "../schema";
-import { assignRoles, findActors, pickActors, type ActorIndex, type Found } from "./actors";
+import { actorAgreement, assignRoles, findActors, pickActors, type ActorIndex, type Found } from "./actors";
 import { findCasualties } from "./casualties";
 import { findClaims } from "./claims";
 import { findCues, type Cue } from "./cues";
@@ -43,6 +43,8 @@ export type Draft = {
   repeat: boolean;
   /** Named only as what another attack answered ("in response to the rocket attack"). */
   asCause: boolean;
+  /** One of the attacks told by a list of days ("the earlier attacks, on 2 and 24 April"). */
+  listed: boolean;
   weak: boolean;
   date: DraftDate | null;
   attacker: string | null;
@@ -250,8 +252,8 @@ export function draftsOf(f: SentenceFacts, nextKey: () => number, nextGroup: () 
   const dates = pairDates(f);
   const withFigures = casualtyFrame(f);
   const placeSpans = f.places.map((p) => p.span);
-  let previous: { attacker: string | null } | null = null;
-  return f.frames.map((fr, i) => {
+  let previous: { attacker: string | null; cause: Cue | undefined } | null = null;
+  return f.frames.flatMap((fr, i) => {
     // Each frame sees the actors between its neighbours: "X came after a blast that killed Y".
     const lo = i > 0 ? f.frames[i - 1]!.end : 0;
     const hi = i + 1 < f.frames.length ? f.frames[i + 1]!.start : s.text.length;
@@ -282,11 +284,13 @@ export function draftsOf(f: SentenceFacts, nextKey: () => number, nextGroup: () 
     const responder = answer && f.actors.filter((a) => a.end <= answer.start && answer.start - a.end <= 40).at(-1);
     if (responder && fr.family !== "meeting") picked.attacker = responder.actor;
     // "Israel responded with airstrikes in Gaza and artillery fire into Lebanon": one subject, two attacks.
-    if (!picked.attacker && previous?.attacker) picked.attacker = previous.attacker;
-    previous = picked;
+    // Not across a cause ("X struck … in response to the attack that killed X's soldiers"), and
+    // never the attacker of its own victims.
+    if (!picked.attacker && previous?.attacker && previous.cause === causeCue && actorAgreement(previous.attacker, picked.target, actors) !== 1) picked.attacker = previous.attacker;
+    previous = { attacker: picked.attacker, cause: causeCue };
     const d = dates[i];
     const abs = (x: { start: number; end: number }) => ({ start: x.start + s.start, end: x.end + s.start });
-    return {
+    const draft: Draft = {
       key: nextKey(),
       sentence: f.index,
       paragraph: s.paragraph,
@@ -297,7 +301,7 @@ export function draftsOf(f: SentenceFacts, nextKey: () => number, nextGroup: () 
       tightDate: Boolean(d && ((d.span.start >= fr.triggers[0]!.end && /^[\s,]*((on|in|during)\s+)?(the\s+)?((night|morning|evening|afternoon)\s+of\s+)?$/i.test(s.text.slice(fr.triggers[0]!.end, d.span.start))) || (d.span.end <= fr.start && /^['’]s\s+([\w-]+\s+){0,2}$/.test(s.text.slice(d.span.end, fr.start))))),
       counted: Boolean(fr.counted),
       // "the raids", "the attack": any noun of the frame after a determiner.
-      definite: fr.triggers.some(
+      definite: d?.list === undefined && fr.triggers.some(
         (t) =>
           (DEFINITE.test(s.text.slice(Math.max(0, t.start - 30), t.start)) && NOUN_TRIGGER.test(s.text.slice(t.start, t.end))) ||
           // A counterstrike answers something already told.
@@ -305,9 +309,12 @@ export function draftsOf(f: SentenceFacts, nextKey: () => number, nextGroup: () 
       ),
       // "another rocket attack", "a second strike", "… hit the camp again": a new attack like one told before.
       repeat:
-        /\b(another|a second|a third|a new|a fresh|fresh|renewed|yet another|further)\s+([\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, fr.start - 40), fr.start)) ||
-        /^[^.;]{0,60}\bagain\b/i.test(s.text.slice(fr.end, fr.end + 80)),
+        /\b(another|a second|a third|a new|a fresh|fresh|renewed|yet another|further|a similar|similar)\s+([\w-]+\s+){0,2}$/i.test(s.text.slice(Math.max(0, fr.start - 40), fr.start)) ||
+        /^[^.;]{0,60}\bagain\b/i.test(s.text.slice(fr.end, fr.end + 80)) ||
+        // "… began attacking additional targets": more targets are another attack.
+        /^\s+(\w+\s+)?(additional|more|further|new|other) (targets|sites|positions|locations|facilities)\b/i.test(s.text.slice(fr.end, fr.end + 60)),
       asCause: Boolean(causeCue),
+      listed: d?.list !== undefined,
       weak: s.weak,
       date: d ? { start: d.start, end: d.end, precision: d.precision, confidence: d.confidence, how: "own" } : null,
       attacker: picked.attacker,
@@ -323,5 +330,21 @@ export function draftsOf(f: SentenceFacts, nextKey: () => number, nextGroup: () 
       mergedInto: null,
       dropped: null,
     } satisfies Draft;
+    // "The earlier attacks were on 2 and 24 April, 12 May and 18 June": one attack per day listed,
+    // each new, none the telling of another.
+    const listed = d?.list === undefined ? [] : f.dates.filter((x) => x.list === d.list && x !== d);
+    const copy = (x: DateFact): Draft => ({
+      ...draft,
+      key: nextKey(),
+      group: nextGroup(),
+      definite: false,
+      date: { start: x.start, end: x.end, precision: x.precision, confidence: x.confidence, how: "own" },
+      killed: null,
+      injured: null,
+      places: draft.places.map((p) => ({ ...p })),
+      claims: [...draft.claims],
+      evidence: draft.evidence.map((e) => ({ ...e })),
+    });
+    return [draft, ...listed.map(copy)];
   });
 }

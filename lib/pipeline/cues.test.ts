@@ -15,8 +15,15 @@ describe("findCues", () => {
     expect(cues("They vowed to avenge his death.")).toEqual(["cause-follows:retaliation:to avenge"]);
   });
 
+  it("finds an attack said to call for an answer, but not one merely wondered about", () => {
+    expect(cues("The shelling of the market was an outrage that demanded a firm response.")).toEqual(["demand:response:demanded a firm response"]);
+    expect(cues("Nobody knew whether the raid warranted a reply.")).toEqual([]);
+  });
+
   it("finds sequels and plans", () => {
     expect(cues("The bombing began after the raid.")).toEqual(["sequel:response:began after"]);
     expect(cues("The details were finalized at a meeting.")).toEqual(["plan:escalation:finalized"]);
+    expect(cues("Jets struck the port after the militia fired rockets at the town.")).toEqual(["sequel:response:after"]);
+    expect(cues("Jets struck the port after sunset.")).toEqual([]);
   });
 });

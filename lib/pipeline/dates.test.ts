@@ -14,6 +14,18 @@ describe("findDates", () => {
     expect(d("took place on the afternoon of 8 October 2016 when", null)).toEqual(["2016-10-08..2016-10-08 day"]);
   });
 
+  it("reads a list of days as one date per day, never 'April, 12' as April 12th", () => {
+    expect(d("the earlier raids came on 3 and 19 March, 7 April and 30 May", "2023-06-10")).toEqual([
+      "2023-03-03..2023-03-03 day",
+      "2023-03-19..2023-03-19 day",
+      "2023-04-07..2023-04-07 day",
+      "2023-05-30..2023-05-30 day",
+    ]);
+    expect(d("shelling on 4 and 6 November 2019 hit", null)).toEqual(["2019-11-04..2019-11-04 day", "2019-11-06..2019-11-06 day"]);
+    expect(findDates("hit on 4 and 6 November 2019", null).map((f) => f.list)).toEqual([0, 0]);
+    expect(findDates("hit on 6 November 2019", null)[0]!.list).toBeUndefined();
+  });
+
   it("reads weekdays and the week before", () => {
     expect(d("strikes on Friday", "2024-02-03")).toEqual(["2024-02-02..2024-02-02 day"]);
     expect(d("the salvo last Thursday", "2023-04-14")).toEqual(["2023-04-06..2023-04-13 week"]);

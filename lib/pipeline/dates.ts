@@ -259,11 +259,58 @@ const MONTH_WORD = new RegExp(`\\b${MONTH_RE}`, "i");
 /** Where a written date starts: at its day when the day comes first ("the afternoon of 8 October 2016"). */
 const DAY_MONTH_WORD = new RegExp(`\\b(\\d{1,2}(st|nd|rd|th)?\\s+(of\\s+)?)?${MONTH_RE}`, "i");
 
+/** Days of one month, day first: "2 and 24 April", "12 May", "3, 9 and 11 March 2020". */
+const DAY_GROUP = `\\d{1,2}(?:(?:\\s*,\\s*|\\s+and\\s+)\\d{1,2})*\\s+${MONTH_RE}(?:\\s+(?:19|20)\\d{2})?`;
+/** A list of two or more days: "on 2 and 24 April, 12 May and 18 June". */
+export const DATE_LIST = new RegExp(`\\b${DAY_GROUP}(?:(?:\\s*,\\s*|\\s+and\\s+|,\\s+and\\s+)${DAY_GROUP})*`, "gi");
+
+/**
+ * "The earlier attacks were on 2 and 24 April, 12 May and 18 June": one date per day listed, each
+ * marked with the list it belongs to, so that the attacks told with it become one event per day.
+ */
+function dateLists(text: string, pub: string | null): DateFact[] {
+  const out: DateFact[] = [];
+  DATE_LIST.lastIndex = 0;
+  let list = 0;
+  for (let m = DATE_LIST.exec(text); m; m = DATE_LIST.exec(text)) {
+    const days: { day: number; at: number; end: number }[] = [];
+    const facts: DateFact[] = [];
+    for (const t of m[0].matchAll(new RegExp(`(\\d{1,2})(?!\\d)|${MONTH_RE}(?:\\s+((?:19|20)\\d{2}))?`, "gi"))) {
+      if (t[1]) {
+        days.push({ day: Number(t[1]), at: m.index + t.index!, end: m.index + t.index! + t[1].length });
+        continue;
+      }
+      const month = MONTHS[t[2]!.toLowerCase().replace(".", "")];
+      if (!month) return [];
+      for (const d of days.splice(0)) {
+        const year = t[3] ? Number(t[3]) : pub ? yearForMonth(month, d.day, pub) : null;
+        const iso = year && `${year}-${pad(month)}-${pad(d.day)}`;
+        if (!iso || Number.isNaN(fromIso(iso)) || !toIso(fromIso(iso)).startsWith(iso)) continue;
+        facts.push({ ...absolute(iso, iso, "day", t[3] ? 0.9 : 0.8), span: { start: d.at, end: d.end }, list });
+      }
+    }
+    if (facts.length < 2) continue;
+    // The last day's span runs to the end of the list, so nothing else reads its month.
+    facts.at(-1)!.span.end = m.index + m[0].length;
+    out.push(...facts);
+    list++;
+  }
+  return out;
+}
+
+/** The text names two or more days in a list ("on 2 and 24 April, 12 May"). */
+export const namesDayList = (text: string) => dateLists(text, "2000-12-31").length >= 2;
+
 /** All date facts in a sentence; spans are relative to the sentence. Overlaps keep the first found. */
 export function findDates(text: string, pub: string | null): DateFact[] {
   if (!MAYBE_DATE.test(text)) return [];
-  const found: DateFact[] = [];
-  const taken = (s: number, e: number) => found.some((f) => f.span.start < e && s < f.span.end);
+  const found: DateFact[] = [...dateLists(text, pub)];
+  // Between the days of a list nothing else is a date ("April, 12" is no April 12th).
+  const lists = [...new Set(found.map((f) => f.list))].map((l) => {
+    const days = found.filter((f) => f.list === l);
+    return { start: days[0]!.span.start, end: days.at(-1)!.span.end };
+  });
+  const taken = (s: number, e: number) => found.some((f) => f.span.start < e && s < f.span.end) || lists.some((l) => l.start < e && s < l.end);
   const apply = (rules: Rule[]) => {
     for (const rule of rules) {
       rule.re.lastIndex = 0;

@@ -122,6 +122,9 @@ function placeConflict(ctx: Ctx, a: Draft, b: Draft): boolean {
     const exact = (ps: PlaceMention[], context: string) =>
       ps.map((p) => placeOf(ctx, p.mention, context)).filter((p): p is Place => p !== null).sort((p, q) => p.precision - q.precision)[0];
     const [px, py] = [exact(xs, a.context), exact(ys, b.context)];
+    // "The attack targeted a compound in the village of Dargamandi": a referring-back telling whose
+    // place the gazetteer cannot read says nothing against the place already told.
+    if (ctx.geocode && b.definite && px && !py) return false;
     return !(px && py && placesAgree(px, py));
   };
   return differ("site") || differ("origin");
@@ -198,7 +201,8 @@ function antecedent(ctx: Ctx, d: Draft): Draft | null {
     if (t.paragraph < d.paragraph - MAX_BACK_PARAGRAPHS) break;
     if (t.key === d.key || t.weak || t.frame.start >= d.frame.start) continue;
     const c = resolve(ctx, t.key);
-    if (c.key === d.key || !isLive(c) || c.weak || fits.includes(c)) continue;
+    // An attack named only by its day in a list is not what the next sentences go on to tell.
+    if (c.key === d.key || !isLive(c) || c.weak || c.listed || fits.includes(c)) continue;
     // Two attacks told apart in one sentence are two, unless the second refers back ("… and the attack killed two").
     if (t.sentence === d.sentence && !d.definite) continue;
     // An attack nobody has dated yet is open only to the tellings just after it.
@@ -278,6 +282,8 @@ function addLink(ctx: Ctx, from: Draft, to: Draft, kind: LinkKind, confidence: n
 }
 
 function handleCue(ctx: Ctx, f: SentenceFacts, cue: Cue, ds: Draft[], handled: Set<number>) {
+  // What an attack "demanded" is answered in a later sentence (see discourse).
+  if (cue.shape === "demand") return;
   const s = f.sentence;
   const span = { start: s.start, end: s.end };
   const at = (d: Draft) => d.frame.start - s.start;
@@ -306,7 +312,10 @@ function handleCue(ctx: Ctx, f: SentenceFacts, cue: Cue, ds: Draft[], handled: S
       if (victim && !causes.includes(victim)) causes.push(victim);
     }
     // "in response to a string of attacks on U.S. troops": the attacks of that kind told here.
-    if (!causes.length && /\b(attacks?|strikes?|raids?|rockets?|drones?|missiles?|assaults?|aggression)\b/i.test(clauseText) && effects.length) {
+    // So does "in response to attacks earlier in the day", the attacks named a few sentences on:
+    // a cause told only by a plural generic word is a description, not yet an attack.
+    const described = causes.length > 0 && causes.every((c) => !c.family && /s$/i.test(c.words.trim()));
+    if ((!causes.length || described) && /\b(attacks?|strikes?|raids?|rockets?|drones?|missiles?|assaults?|aggression)\b/i.test(clauseText) && effects.length) {
       // "attacks by Iran", "Iranian strikes": who made them.
       const by =
         clauseActors.find((a) => /\bby\s+(the\s+)?$/i.test(s.text.slice(Math.max(0, a.start - 12), a.start))) ??
@@ -462,6 +471,7 @@ export function discourse(
   let lastGroup: string | null = null;
   let responseNamed = false;
   let pendingAnswer: Cue | null = null;
+  let demanded: { cause: number; paragraph: number; span: Span; cue: string } | null = null;
   for (const f of facts) {
     let pending = 0;
     const ds = draftsOf(f, () => ctx.drafts.length + pending++, () => group++, actors);
@@ -485,7 +495,8 @@ export function discourse(
       const host = named.filter((x) => x.frame.start < d.frame.start).at(-1) ?? (named.length === 1 ? named[0] : undefined);
       if (!host) continue;
       const [from, to] = host.frame.start < d.frame.start ? [host.frame.end - s.start, d.frame.start - s.start] : [d.frame.end - s.start, host.frame.start - s.start];
-      if (/[;:]/.test(s.text.slice(from, to)) || f.cues.some((c) => c.start >= from && c.end <= to) || !actorsFit(host, d, actors)) continue;
+      // "… exploded, killing three, after the Houthis launched drones": the blast is what the drones did.
+      if (/[;:]/.test(s.text.slice(from, to)) || f.cues.some((c) => c.start >= from && c.end <= to && !(c.shape === "sequel" && /^after$/i.test(c.text))) || !actorsFit(host, d, actors)) continue;
       if (d.date && host.date && !datesOverlap(dated(host), dated(d))) continue;
       if (placeConflict(ctx, host, d)) continue;
       merge(host, d);
@@ -522,6 +533,19 @@ export function discourse(
     // that tells no attack is the next one's.
     if (pendingAnswer && ds.length && !cues.length) cues = [{ ...pendingAnswer, start: 0, end: 0 }];
     pendingAnswer = !ds.length ? (f.cues.find((c) => c.shape === "answer") ?? null) : null;
+    // "The regime's attack on Douma … demanded an immediate response. Yesterday, U.S. forces struck
+    // …": the next attack told, by another side, within the next two paragraphs, is that response.
+    if (demanded && ds.length && !cues.some((c) => c.shape === "cause-follows")) {
+      const cause = resolve(ctx, demanded.cause);
+      const answers = ds.map((d) => resolve(ctx, d.key)).filter((d) => isLive(d) && !d.asCause && d.key !== cause.key && d.family !== "meeting");
+      const other = answers.filter((d) => isLive(cause) && d.attacker && (!cause.attacker || actorAgreement(d.attacker, cause.attacker, actors) === 0));
+      for (const e of other) addLink(ctx, cause, e, "response", 0.7, demanded.span, demanded.cue);
+      if (answers.length) demanded = null;
+    }
+    if (demanded && s.paragraph > demanded.paragraph + 2) demanded = null;
+    const demand = f.cues.find((c) => c.shape === "demand");
+    const demander = demand && ds.filter((d) => isLive(d) && d.frame.start - s.start < demand.start && d.family !== "meeting").at(-1);
+    if (demand && demander) demanded = { cause: demander.key, paragraph: s.paragraph, span: { start: s.start, end: s.end }, cue: demand.text };
     for (const cue of cues) handleCue(ctx, f, cue, ds, handled);
     responseNamed = /\b(response|answer|retaliation|reply|reprisal|revenge)\b/i.test(s.text);
     continueAnswer(ctx, f, ds);
@@ -532,7 +556,7 @@ export function discourse(
       // "Rockets were also fired from Gaza": another attack at the time of the one just told.
       const also = /\balso\b/i.test(s.text.slice(Math.max(0, at - 40), at + 40));
       const prev = since(ctx, d.paragraph - LOOKBACK_PARAGRAPHS)
-        .filter((x) => isLive(x) && (x.paragraph === d.paragraph || (also && x.paragraph >= d.paragraph - LOOKBACK_PARAGRAPHS)) && x.frame.start < d.frame.start && x.date && !x.weak)
+        .filter((x) => isLive(x) && (x.paragraph === d.paragraph || (also && x.paragraph >= d.paragraph - LOOKBACK_PARAGRAPHS)) && x.frame.start < d.frame.start && x.date && !x.weak && !x.listed)
         .at(-1);
       if (prev) d.date = { ...prev.date!, how: "paragraph" };
       else if (s.section) d.date = { ...s.section, confidence: 0.6, how: "section" };
@@ -546,9 +570,13 @@ export function discourse(
     const d = ctx.drafts[key]!;
     if (!isLive(d) || d.date) continue;
     // An answer told without a date came within days after the dated attack it answers.
-    const cause = ctx.links.map((l) => (resolve(ctx, l.to).key === d.key ? resolve(ctx, l.from) : null)).find((c) => c?.date && isLive(c));
-    if (cause) {
-      d.date = { ...shift(cause.date!, 0, RESPONSE_DAYS, ctx.latest), how: "cause" };
+    const link = ctx.links.find((l) => resolve(ctx, l.to).key === d.key && resolve(ctx, l.from).date && isLive(resolve(ctx, l.from)));
+    if (link) {
+      // "… conducted an airstrike on the fighters after they attacked partner forces on Aug. 24":
+      // an answer told with "after" in its cause's sentence came that day or the next.
+      const cause = resolve(ctx, link.from);
+      const prompt = /^after\b/i.test(link.cue) && cause.sentence === d.sentence;
+      d.date = { ...shift(cause.date!, 0, prompt ? 1 : RESPONSE_DAYS, ctx.latest), how: "cause" };
       continue;
     }
     d.dropped = "undated";
@@ -557,7 +585,7 @@ export function discourse(
   resolvePlans(ctx);
   resolveBulk(ctx);
   answersInSentence(ctx);
-  for (const d of ctx.drafts) if (isLive(d) && (!d.family || (d.soft && d.family === "ground"))) resolveFamily(ctx, d);
+  for (const d of ctx.drafts) if (isLive(d) && (!d.family || (d.soft && (d.family === "ground" || d.family === "bombing")))) resolveFamily(ctx, d);
   return { drafts: ctx.drafts, links: ctx.links.map((l) => ({ ...l, from: resolve(ctx, l.from).key, to: resolve(ctx, l.to).key })), warnings: ctx.warnings };
 }
 
@@ -673,19 +701,42 @@ function resolveBulk(ctx: Ctx) {
  * airstrike unless said otherwise, an armed group's attack is a ground attack, a killing of a named
  * person is an assassination. Without any of these it is too vague to keep.
  */
+/** Armed men named by what they are, not by a group's name. */
+const UNNAMED_ARMED = /\b(militants?|gunmen|terrorists?|insurgents?|rebels?|jihadists?|bandits|attackers|assailants|separatists?)\b/i;
+
 function resolveFamily(ctx: Ctx, d: Draft) {
   const kind = (id: string | null) => (id ? ctx.actors.actors.get(id)?.kind : undefined);
-  // "the raids" by a state's forces are air raids unless the text says otherwise.
-  if (d.soft && d.family === "ground") {
+  // "the raids", "the bombing" by a state's forces are air raids unless the text says otherwise.
+  if (d.soft && (d.family === "ground" || d.family === "bombing")) {
     if (kind(d.attacker) === "state" || kind(d.attacker) === "force") d.family = "airstrike";
     return;
   }
   // An armed group's attack is of the kind its other attacks in the article are ("drones hit …, and in August the group targeted …").
   const usual = kind(d.attacker) === "group" ? [...new Set(since(ctx, d.paragraph - MAX_BACK_PARAGRAPHS).filter((x) => isLive(x) && x.key !== d.key && x.family && !x.soft && x.family !== "meeting" && actorAgreement(x.attacker, d.attacker, ctx.actors) === 1 && x.attacker).map((x) => x.family))] : [];
+  // "It was the fifth attack on the city; the earlier ones were on 2 and 24 April, 12 May": attacks
+  // listed by their days are of the kind, by the side and at the place of the attack they are listed
+  // against; so is a "similar attack".
+  // "… following a similar attack on a school": like the attack just told, by the same side.
+  const at = d.frame.start - d.evidence[0]!.start;
+  const similar = /\bsimilar\s+([\w-]+\s+)?$/i.test(d.context.slice(Math.max(0, at - 30), at));
+  const before = d.listed || similar ? since(ctx, d.paragraph - MAX_BACK_PARAGRAPHS).filter((x) => !x.listed && x.family !== "meeting" && x.frame.start < d.frame.start) : [];
+  const like = before.filter((x) => isLive(x) && x.family).at(-1);
+  if (like) {
+    d.family = like.family;
+    d.attacker ??= like.attacker;
+    const at = before.filter((x) => x.places.length).at(-1);
+    if (!d.places.length && at) d.places = at.places.map((p) => ({ ...p }));
+    return;
+  }
   if (kind(d.target) === "person") d.family = "assassination";
   else if (usual.length === 1) d.family = usual[0]!;
   else if (kind(d.attacker) === "state" || kind(d.attacker) === "force") d.family = "airstrike";
   else if (kind(d.attacker) === "group") d.family = "ground";
+  // "a militant attack on an army base", "in response to the August 15 attacks against American
+  // forces": an attack by armed men, or one on a named side that another answered, with no weapon
+  // named is a ground attack.
+  else if (UNNAMED_ARMED.test(d.context.slice(Math.max(0, d.frame.start - d.evidence[0]!.start - 40), d.frame.end - d.evidence[0]!.start + 40)) || (d.asCause && d.target && kind(d.target) !== "person" && !d.attacker && d.date?.precision === "day"))
+    d.family = "ground";
   else {
     d.dropped = "vague";
     ctx.warnings.push({ code: "vague", message: "an attack is mentioned without its kind or who carried it out", span: d.evidence[0] });

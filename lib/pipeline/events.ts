@@ -18,6 +18,7 @@ const FAMILY_LABEL: Record<Family, string> = {
   missile: "Missile attack",
   rocket: "Rocket attack",
   artillery: "Shelling",
+  bombing: "Bombing",
   assassination: "Killing",
   maritime: "Attack at sea",
   riot: "Storming",
@@ -100,7 +101,11 @@ export function finalize(
   for (const [k, e] of byDraft) keyOf.set(e, k);
   // Told in one sentence: the sentences their attack words are in, not the later tellings joined to them.
   const sentenceOf = new Map(located.map((d) => [d.key, d.sentence]));
-  const sameSentence = (a: ExtractedEvent, b: ExtractedEvent) => sentenceOf.get(keyOf.get(a)!) === sentenceOf.get(keyOf.get(b)!);
+  // A page that repeats its lead ("… conducted one airstrike …" as summary and again as first
+  // paragraph) tells one attack twice in the same words: the two sentences count as one.
+  const wordsOf = new Map(located.map((d) => [d.key, `${d.context.replace(/\s+/g, " ").trim()}|${d.words}`]));
+  const sameSentence = (a: ExtractedEvent, b: ExtractedEvent) =>
+    sentenceOf.get(keyOf.get(a)!) === sentenceOf.get(keyOf.get(b)!) || wordsOf.get(keyOf.get(a)!) === wordsOf.get(keyOf.get(b)!);
   const narrow = (e: ExtractedEvent) => daysBetween(e.dateStart, e.dateEnd) <= 2;
   const precise = (e: ExtractedEvent) => (e.place?.precision ?? 4) <= 2;
   const repeated = new Set(located.filter((d) => d.repeat).map((d) => d.key));

@@ -20,6 +20,22 @@ describe("families", () => {
     expect(fams("The attacks were planned during meetings in the capital.")).toEqual([null, "meeting"]);
   });
 
+  it("tells bombs set off on the ground from bombs dropped from the air", () => {
+    expect(fams("A suicide bomber struck a crowded market at noon.")).toEqual(["bombing"]);
+    expect(fams("Two truck bombings shook the port district.")).toEqual(["bombing"]);
+    expect(fams("A roadside bomb hit the patrol near the bridge.")).toEqual(["bombing"]);
+    expect(fams("Two attackers detonated explosives at the gate.")).toEqual(["bombing"]);
+    expect(fams("Jets bombed the depot overnight.")).toEqual(["airstrike"]);
+    expect(fams("The aerial bombing of the town went on for days.")).toEqual(["airstrike"]);
+    const bare = frames("The bombing killed four.", findTriggers("The bombing killed four."), [])[0]!;
+    expect([bare.family, bare.soft]).toEqual(["bombing", true]);
+  });
+
+  it("reads what an attack did as part of it, not as another attack", () => {
+    expect(fams("Airstrikes hit the depot in answer to the rocket attack on the camp on Monday that killed two guards.")).toEqual(["airstrike", "rocket"]);
+    expect(fams("A drone hit the base, wounding five.")).toEqual(["drone"]);
+  });
+
   it("leaves out planned, feared and counted-in-bulk attacks", () => {
     expect(fams("They plan to launch rocket attacks next month.")).toEqual([]);
     expect(fams("The general was accused of plotting attacks on embassies.")).toEqual([]);

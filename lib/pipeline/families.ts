@@ -6,6 +6,7 @@
  * Hypothetical, planned or habitual attacks ("plans to attack", "hundreds of attacks") are no frames.
  */
 import type { Family } from "../schema";
+import { namesDayList } from "./dates";
 
 /**
  * `hypothetical`: planned, feared or habitual ("to fire the rockets into Israel"); no attack of its own.
@@ -26,10 +27,17 @@ const SPECIFIC: [Family, RegExp, boolean?][] = [
   ["rocket", /\b(barrages?|salvos?|volleys?|projectiles?)\b/gi, true],
   // "artillery posts" and "mortar positions" are what got hit, not what hit.
   ["artillery", /\b(artillery( fire| shells?)?|shelling|shelled|mortars?( fire| rounds| shells)?|howitzers?|tank fire)\b(?!\s+(posts?|positions?|batter(y|ies)|units?|pieces|sites?|depots?))/gi],
+  // Bombs set off on the ground: car, truck and suicide bombs, IEDs. "bombed", "bombs" and
+  // "bombers" alone are aircraft (below); a bare "bombing" is soft: a state's is an air raid.
+  [
+    "bombing",
+    /\b((?:suicide|car|truck|roadside|vehicle|nail|pipe|parcel|letter|twin|double|triple|bicycle|motorcycle)[ -]?(?:bombings?|bombers?|bombs?|attacks?|blasts?)|bomb (?:attacks?|blasts?|explosions?)|IEDs?|improvised explosive devices?|explosive devices?|explosives-laden (?:car|truck|vehicle|vest)s?|suicide vests?|blew (?:himself|herself|themselves) up|detonated (?:an? |his |her |their |two |the )?(?:explosives?|bombs?|suicide vests?|devices?)|detonated)\b/gi,
+  ],
   [
     "airstrike",
-    /\b(air ?strikes?|air raids?(?!\s+(?:sirens?|shelters?|warnings?|alerts?|alarms?))|air attacks?|warplanes|fighter jets|fighter planes|(?:military |combat |stealth |strike )?(?:jets|aircraft)(?!\s+(?:carriers?|factor(?:y|ies)|parts|hangars?|shelters?))|bombers?|bombed|bombings?|bombs|bombardment|bombarded|sorties|counter-?strikes?|retaliatory strikes?|(precision|defensive|precision defensive|self-defen[cs]e) strikes?)\b/gi,
+    /\b(air ?strikes?|air raids?(?!\s+(?:sirens?|shelters?|warnings?|alerts?|alarms?))|air attacks?|warplanes|fighter jets|fighter planes|(?:military |combat |stealth |strike )?(?:jets|aircraft)(?!\s+(?:carriers?|factor(?:y|ies)|parts|hangars?|shelters?))|bombers?|bombed|bombs|bombardment|aerial bombings?|bombing (?:raids?|runs?|sorties|campaigns?)|carpet bombing|bombarded|sorties|counter-?strikes?|retaliatory strikes?|(precision|defensive|precision defensive|self-defen[cs]e) strikes?)\b/gi,
   ],
+  ["bombing", /\b(bombings?)\b/gi, true],
   ["assassination", /\b(assassinat(ed|ion|ing|e)|targeted killings?)\b/gi],
   ["riot", /\b(ransack(ed|ing)?|storm(ed|ing) the|riots?|rioters|mobs?|torched|set fire to|breached the)\b/gi],
   ["ground", /\b(ground (assault|attack|offensive|incursion|operation)s?|incursions?|commandos?|gunmen|infiltrat(ed|ion)|cross-border attacks?)\b/gi],
@@ -37,7 +45,7 @@ const SPECIFIC: [Family, RegExp, boolean?][] = [
   ["meeting", /\b(meetings?|met with|meets with|meet with|held talks|summit)\b/gi],
 ];
 const GENERIC =
-  /(?<!\b(?:heart|panic|asthma|anxiety)\s)(?<!\b(?:hunger|general|labou?r|workers'?|union|lucky)\s)\b(attacks?|attacked|strikes?|struck|striking|hits?|explosions?|exploded|blasts?|killed|killing|fired|launched|targeted|counterattacks?|assaults?|seizures?)\b(?!\s+(?:a deal|an agreement|down\b|back\b(?!\s+(?:at|against))))/gi;
+  /(?<!\b(?:heart|panic|asthma|anxiety)\s)(?<!\b(?:hunger|general|labou?r|workers'?|union|lucky)\s)\b(attacks?|attacked|attacking|strikes?|struck|striking|hits?|explosions?|exploded|blasts?|killed|killing|fired|launched|targeted|counterattacks?|assaults?|seizures?)\b(?!\s+(?:a deal|an agreement|down\b|back\b(?!\s+(?:at|against))))/gi;
 /** Ships and boats, as the object of an attack. */
 const SHIP = "(?:super)?tankers?|ships?|vessels?|(?:car |bulk |aircraft )?carriers?|freighters?|merchant vessels?|container ships?|cargo ships?|dhows?|boats?|frigates?|destroyers?|warships?";
 /** Attacks on ships; the named group `t` is the trigger span. */
@@ -82,16 +90,20 @@ function hypothetical(text: string, start: number, end = start): boolean {
   const word = text.slice(start, end);
   // "a string of drone and rocket attacks": the weapon names the kind of the attacks counted.
   const eventNoun = /^[\w\s-]{0,25}?\b(attacks?|strikes?|raids?|bombings?|assaults?)\b/i.test(text.slice(end));
-  const bulk = MUNITION.test(word) && !eventNoun ? BULK_MUNITION.test(clause) && !/\bthan\b/i.test(text.slice(end, end + 8)) : BULK.test(clause);
+  // "The previous attacks took place on 2 and 24 April": attacks counted by their days are told one by one.
+  const listed = namesDayList(text.slice(end).split(/[.;]/)[0]!);
+  const bulk = MUNITION.test(word) && !eventNoun ? BULK_MUNITION.test(clause) && !/\bthan\b/i.test(text.slice(end, end + 8)) : BULK.test(clause) && !listed;
   // "since the group began attacking ships": a campaign, not one attack.
-  if (/\b(began|begun|started|starting|continued|continues|continuing|kept|keep|resumed|have been|has been|had been)\s+(\w+\s+)?$/i.test(clause) && /ing$/i.test(word.split(/\s/)[0]!)) return true;
+  // "Two hours after the downing, Israel began attacking targets": timed to the hour, it is one attack.
+  const timed = /\b(\d+|an?|one|two|three|four|five|six|several|a few)\s+(hours?|minutes?)\s+(after|later|before)\b/i.test(text.slice(0, start));
+  if (!timed && /\b(began|begun|started|starting|continued|continues|continuing|kept|keep|resumed|have been|has been|had been)\s+(\w+\s+)?$/i.test(clause) && /ing$/i.test(word.split(/\s/)[0]!)) return true;
   // "a group that has attacked border guards": what it does, not an attack told here.
   const habit = /\b(that|which|who)\s+(has|have|had|routinely|regularly|often|frequently)\s+(\w+ly\s+|long\s+|also\s+)*$/i.test(clause);
   return HYPOTHETICAL.test(clause) || bulk || habit || /\b(planned|possible|potential|threatened|feared|imminent|future|would-be)\s+((?!during|in|on|at|for|by|with|from|after|before)[\w-]+\s+)?$/i.test(clause);
 }
 
-/** "Ismail Haniyeh was killed": a named person killed is an attack on them. */
-const NAMED_KILLED = /(?:\p{Lu}[\p{L}'’-]+\s+){1,3}\p{Lu}[\p{L}'’-]+(?:,[^,.;]{1,80},)?\s+(?:was|had been|has been)\s+(?:\w+ly\s+)?(?<t>killed|assassinated|slain)\b/gu;
+/** "Ismail Haniyeh was killed", "Osama bin Laden, who was killed by …": a named person killed is an attack on them. */
+const NAMED_KILLED = /(?:\p{Lu}[\p{L}'’-]+\s+)(?:(?:\p{Lu}[\p{L}'’-]+|bin|ibn)\s+){0,2}\p{Lu}[\p{L}'’-]+(?:,[^,.;]{1,80},|,\s*who)?\s+(?:was|had been|has been)\s+(?:\w+ly\s+)?(?<t>killed|assassinated|slain)\b/gu;
 
 export function findTriggers(text: string): Trigger[] {
   const out: Trigger[] = [];
@@ -119,6 +131,9 @@ export function findTriggers(text: string): Trigger[] {
     const start = m.index + m[0].lastIndexOf(m.groups!.t!);
     // A count is no name ("Two Iranian Soldiers were killed").
     if (/^(One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|The|A|An|No|Several|Many|Dozens|Hundreds)\b/.test(m[0])) continue;
+    // "X, who was killed by Y": an aside tells a killing when it names who did it; without, it is
+    // background ("…, who was killed three years ago").
+    if (/,\s*who\s/.test(m[0]) && !/^\s+by\b/.test(text.slice(m.index + m[0].length))) continue;
     push("assassination", start, start + m.groups!.t!.length);
   }
   for (const [family, re, soft] of SPECIFIC) {
@@ -129,7 +144,8 @@ export function findTriggers(text: string): Trigger[] {
   for (let m = GENERIC.exec(text); m; m = GENERIC.exec(text)) {
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     // "17 fighters were killed" counts victims; it tells no attack of its own.
-    if (/^killed$/i.test(m[0]) && /\b(were|was|been|are|is)\s+(\w+ly\s+|also\s+|all\s+|both\s+|later\s+)*$/i.test(before)) continue;
+    // "… were killed by U.S. forces" names who did it: that is an attack told in the passive.
+    if (/^killed$/i.test(m[0]) && /\b(were|was|been|are|is)\s+(\w+ly\s+|also\s+|all\s+|both\s+|later\s+)*$/i.test(before) && !/^\s+by\b/i.test(text.slice(m.index + m[0].length))) continue;
     // "the targeted sites": an adjective.
     if (/^targeted$/i.test(m[0]) && /\b(the|its|their|a)\s+$/i.test(before)) continue;
     push(null, m.index, m.index + m[0].length);
@@ -159,6 +175,15 @@ export function frames(text: string, triggers: Trigger[], placeSpans: { start: n
       !/[;:]|\b(and then|while|but|after|before|when|which|who|response|retaliat\w*|reprisal|revenge|aveng\w*|punishment|answer\w*|followed|to which)\b/i.test(gap) &&
       // "the attack on Christmas morning, ordered strikes": a new predicate starts another attack.
       !/,\s*(\w+\s+){0,2}(ordered|approved|authori[sz]ed|launched|carried out|conducted|responded|retaliated|struck|hit back)\b/i.test(gap);
+    // "the drone attack on Tower 22 last Sunday that killed three soldiers": a relative clause or a
+    // participle says what the attack did; it tells no attack of its own, whatever date stands between.
+    const whatItDid =
+      last && !t.family && /^(killed|killing|wounded|wounding|injured|injuring)$/i.test(text.slice(t.start, t.end)) && /(\b(that|which)\s+(also\s+)?|,\s*)$/i.test(gap) && gap.length <= 80 && !/[;:.]/.test(gap);
+    if (whatItDid) {
+      last.triggers.push(t);
+      last.end = t.end;
+      continue;
+    }
     const placeBetween = last && placeSpans.some((p) => p.start >= last.end && p.end <= t.start);
     // A meeting is never the same thing as an attack told beside it.
     const meetingApart = last && (t.family === "meeting") !== (last.family === "meeting");

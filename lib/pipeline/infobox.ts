@@ -120,6 +120,7 @@ export function infoboxDraft(box: Infobox, text: string, pub: string | null, act
     definite: false,
     repeat: false,
     asCause: false,
+    listed: false,
     weak: false,
     // A field is a summary: as sure of the day as prose, less sure that it is the one event told.
     date: { start, end, precision, confidence: 0.85, how: "own" },

@@ -6,7 +6,7 @@
  * its own borrows the latest place of its paragraph, or the country the article is about.
  */
 import type { Place } from "../schema";
-import type { ActorIndex } from "./actors";
+import { findActors, type ActorIndex } from "./actors";
 import type { Draft } from "./assemble";
 import type { DraftLink } from "./discourse";
 import { distanceKm, placeTolerance, toPlace, type GeocodeFn } from "./places";
@@ -39,6 +39,26 @@ function variants(mention: string): { mention: string; owner?: string }[] {
     if (bare !== v.mention && /\p{Lu}/u.test(bare.replace(/^(near|outside|off|the|an?)\s+/gi, ""))) out.push({ ...v, mention: bare });
   }
   return out;
+}
+
+/** Below this a town read in a country the article never names is taken for a homonym. */
+const HOMONYM_CONFIDENCE = 0.6;
+
+let countryNames: { code: string; re: RegExp }[] | null = null;
+/** Countries a text names in English ("Mali", "Burkina Faso"), as ISO codes. */
+export function countriesNamed(text: string): Set<string> {
+  if (!countryNames) {
+    const names = new Intl.DisplayNames(["en"], { type: "region" });
+    const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    countryNames = [];
+    for (const a of letters)
+      for (const b of letters) {
+        const code = a + b;
+        const name = names.of(code);
+        if (name && name !== code && !/\b(Unknown|Region)\b/.test(name)) countryNames.push({ code, re: new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`) });
+      }
+  }
+  return new Set(countryNames.filter((c) => c.re.test(text)).map((c) => c.code));
 }
 
 export function locate(
@@ -77,11 +97,22 @@ export function locate(
     const r = geocode(after[1]!, {});
     return r.resolved && r.kind === "country" ? r.country : null;
   };
+  // "… with the militaries of Mali, Burkina Faso and Niger … around the city of Boni": an uncertain
+  // reading in a country the article never names (Bonn, Germany), where the sentence names others,
+  // is a homonym of a place the gazetteer lacks.
+  const inArticle = countriesNamed(text);
+  // "Saudi", "French": a state named by its people or forces is named too.
+  for (const a of findActors(text, actors)) {
+    const actor = actors.actors.get(a.actor);
+    if (actor?.kind === "state" && actor.country) inArticle.add(actor.country);
+  }
   const readIn = (m: PlaceMention, context: string): Place | null => {
     const p = read(m, context);
     if (!p || p.precision === 4) return p;
     const named = countryAfter(m);
-    return named && p.country && named !== p.country ? null : p;
+    if (named && p.country && named !== p.country) return null;
+    if (p.country && p.confidence < HOMONYM_CONFIDENCE && !inArticle.has(p.country) && countriesNamed(context).size > 0) return null;
+    return p;
   };
 
   const live = drafts.filter((d) => d.mergedInto === null && d.dropped === null);

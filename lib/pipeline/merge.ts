@@ -19,8 +19,11 @@ export function familiesCompatible(a: Family | null, b: Family | null): boolean 
   if (!a || !b || a === b) return true;
   if (STANDOFF.has(a) && STANDOFF.has(b)) return true;
   if ((a === "maritime" && AT_SEA.has(b)) || (b === "maritime" && AT_SEA.has(a))) return true;
+  // "The bombing" may retell an air raid, a suicide attack or the killing it was.
+  if (a === "bombing" || b === "bombing") return BOMBING_LIKE.has(a === "bombing" ? b : a);
   return (a === "assassination" && b === "ground") || (b === "assassination" && a === "ground");
 }
+const BOMBING_LIKE = new Set<Family>(["airstrike", "ground", "assassination"]);
 
 export type Dated = { dateStart: string; dateEnd: string; datePrecision: DatePrecision };
 
@@ -110,6 +113,7 @@ export const FAMILY_RANK: Record<Family, number> = {
   missile: 2,
   rocket: 2,
   artillery: 2,
+  bombing: 2,
   maritime: 3,
   ground: 0,
   riot: 0,

@@ -40,6 +40,12 @@ const DEMONYM_LAST = /\b(Iraqi|Iranian|Syrian|Israeli|Lebanese|Yemeni|Saudi|Kuwa
 const NOT_PLACE =
   /^(?:the\s+)?(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The Wall Street Journal|Wall Street Journal|Journal|Iraq War|Iran-Iraq war|Iron Dome|God|Twitter|Facebook|Telegram|President|Prime Minister|General|Gen|Brig|Col|Congress|Parliament|Islam|Quds Day|Jerusalem Day|Ramadan|Clause|Copyright|Photo|Head|Christmas|Easter|English|Arabic|Katyushas?|Grad|Qassam|Tomahawks?|Shahed|Fateh|Patriot|Hellfire|Reaper|Predator|Iron Dome)\b/;
 
+/** A place that is the subject of a passive attack verb ("Camp Taji was hit by rockets", "… came under fire"). */
+const PASSIVE_SITE = new RegExp(
+  `(?:^|[,;:]\\s*|\\b(?:and|when|as|after|before)\\s+|\\b(?:On|on|Late|late|Early|early)\\s+\\p{Lu}[\\p{L}.]*(?:\\s+\\d{1,2})?,?\\s+)((?:the\\s+)?${ADJ}${NAME}${FACILITY.replace("NAME", NAME)}?)\\s+(?:was|were|has been|had been|have been)\\s+(?:\\w+ly\\s+|also\\s+|again\\s+)*(?:hit|struck|attacked|targeted|shelled|bombed|raided|stormed|rocketed|pounded)\\b|((?:the\\s+)?${ADJ}${NAME}${FACILITY.replace("NAME", NAME)}?)\\s+came under\\s+(?:\\w+\\s+)?(?:fire|attack)\\b`,
+  "gu",
+);
+
 /** Place phrases in a sentence; spans relative to the sentence. */
 export function findPlaces(text: string, isActorName: (s: string) => boolean): PlaceMention[] {
   const out: PlaceMention[] = [];
@@ -92,6 +98,18 @@ export function findPlaces(text: string, isActorName: (s: string) => boolean): P
       offset = s + more[2]!.length;
       rest = text.slice(offset);
     }
+  }
+  PASSIVE_SITE.lastIndex = 0;
+  for (let m = PASSIVE_SITE.exec(text); m; m = PASSIVE_SITE.exec(text)) {
+    const raw = m[1] ?? m[2]!;
+    const start = m.index + m[0].indexOf(raw);
+    const core = raw.replace(/^(the|an?)\s+/i, "");
+    // "The base was hit": a description, not a name.
+    if (!/\p{Lu}/u.test(core)) continue;
+    if (out.some((p) => p.span.start < start + raw.length && start < p.span.end)) continue;
+    if (NOT_PLACE.test(core) || DEMONYM_ONLY.test(core) || DEMONYM_LAST.test(core) || /^\d/.test(core) || isActorName(core)) continue;
+    if (/\b(President|Minister|Gen\.?|General|King|Prince|Sheikh|Ayatollah|Leader|Secretary|Commander|Col\.?|Brig\.?)\b/.test(core)) continue;
+    out.push({ mention: raw.replace(new RegExp(`^(the\\s+)?${ADJ}`, "u"), "$1"), span: { start, end: start + raw.length }, role: "site", toward: false });
   }
   return out;
 }

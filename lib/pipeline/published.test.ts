@@ -18,6 +18,10 @@ describe("inferPublished", () => {
     expect(infer("A strike hit a depot in the north on Tuesday, officials said.")).toBeNull();
   });
 
+  it("dates a transcript by the day it was spoken, not the day it was posted", () => {
+    expect(infer("TRANSCRIPT | Mar. 4, 2022\n\nThe Spokesman Holds a Press Briefing Mar. 3, 2022\n\nToday we saw strikes on the port.")).toEqual({ date: "2022-03-03", from: "briefing date" });
+  });
+
   it("reads release marks: a press-release line, a release number, a DVIDS posting date", () => {
     expect(infer("Press Release | Dec. 25, 2023\n\nForces struck three sites on Sunday, officials said.")).toEqual({ date: "2023-12-25", from: "release date" });
     expect(infer("Release Number 20231225-01\n\nForces struck three sites on Sunday, officials said.")).toEqual({ date: "2023-12-25", from: "release number" });

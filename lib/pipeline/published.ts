@@ -37,6 +37,13 @@ const valid = (y: number, m: number, d: number) => {
  * month first, as DVIDS writes it), "Published: 12 January 2024".
  */
 const RELEASE_MARKS: { re: RegExp; date: (m: RegExpMatchArray) => string | null; from: string }[] = [
+  // A transcript is dated by the day it was spoken ("Holds a Press Briefing Aug. 26, 2021"), which
+  // its "today" means, not by the day the page was posted.
+  {
+    re: /\b(?:Press Briefing|News Briefing|Briefing|Press Conference|News Conference|Press Gaggle|Remarks|Testimony|Interview)\b[^\n|]{0,40}?\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d{2}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+(?:19|20)\d{2})/,
+    date: (m) => fullDates(m[1]!)[0] ?? null,
+    from: "briefing date",
+  },
   { re: /\bRelease (?:Number|No\.?)\s*:?\s*((?:19|20)\d{2})(\d{2})(\d{2})\b/i, date: (m) => valid(Number(m[1]), Number(m[2]), Number(m[3])), from: "release number" },
   { re: /\bDate Posted:\s*(\d{2})\.(\d{2})\.(\d{4})\b/i, date: (m) => valid(Number(m[3]), Number(m[1]), Number(m[2])), from: "date posted" },
   {
