@@ -8,7 +8,7 @@
 import * as turf from "@turf/turf";
 import type { PlaceKind } from "../lib/schema";
 import { countryOfDemonym, regionOfAdjective, type ContextProfile } from "./context";
-import type { Gazetteer, Place } from "./gazetteer";
+import { bearsName, type Gazetteer, type Place } from "./gazetteer";
 import { expandedKey, nameKeys, normalizeName, skeletonKey } from "./normalize";
 
 /** How a name met a gazetteer entry, from strongest to weakest. */
@@ -61,9 +61,7 @@ export function candidatesFor(text: string, gaz: Gazetteer, loose = false): Cand
   if (!full) return [];
   for (const id of gaz.lookup(full)) {
     const place = gaz.place(id);
-    // "New York" is New York City's own short name, not a mere alias of it.
-    const primary = place.primaryKey === full || place.primaryKey === `${full} city`;
-    out.set(id, { place, match: primary ? "primary" : "alias" });
+    out.set(id, { place, match: bearsName(place, full) ? "primary" : "alias" });
   }
   if (bare) for (const id of gaz.lookup(bare)) if (!out.has(id)) out.set(id, { place: gaz.place(id), match: "article" });
   const long = out.size === 0 ? expandedKey(full) : undefined;
