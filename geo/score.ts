@@ -17,6 +17,12 @@ export type MatchType = "primary" | "alias" | "article" | "demonym" | "loose";
 const AREAL_KINDS = new Set<PlaceKind>(["country", "region", "province", "sea"]);
 
 const MATCH_PENALTY: Record<MatchType, number> = { primary: 0, alias: -0.3, article: -0.5, demonym: -1, loose: -1.5 };
+/**
+ * An alias that is another name altogether ("Southold" for South Bend, "Franklin" for Columbus:
+ * old or colloquial names GeoNames keeps), where another place bears that name as its own, counts
+ * for less. A spelling of the place's own name ("Geneva" for Genève) keeps the plain alias penalty.
+ */
+const OTHER_NAME_PENALTY = -1;
 /** Multiplies confidence: a loose spelling match is never a confident answer. */
 export const MATCH_TRUST: Record<MatchType, number> = { primary: 1, alias: 1, article: 0.95, demonym: 0.85, loose: 0.6 };
 
@@ -38,6 +44,8 @@ const MIN_SKELETON_LETTERS = 4;
 export interface Candidate {
   place: Place;
   match: MatchType;
+  /** An alias that is not a spelling of the place's own name (its consonant skeleton differs). */
+  otherName?: boolean;
 }
 
 export interface Ranked {
@@ -61,7 +69,9 @@ export function candidatesFor(text: string, gaz: Gazetteer, loose = false): Cand
   if (!full) return [];
   for (const id of gaz.lookup(full)) {
     const place = gaz.place(id);
-    out.set(id, { place, match: bearsName(place, full) ? "primary" : "alias" });
+    if (bearsName(place, full)) out.set(id, { place, match: "primary" });
+    // Countries and regions go by formal names ("People's Republic of China"): their common names are aliases in form only.
+    else out.set(id, { place, match: "alias", otherName: !AREAL_KINDS.has(place.kind) && skeletonKey(place.primaryKey) !== skeletonKey(full) });
   }
   if (bare) for (const id of gaz.lookup(bare)) if (!out.has(id)) out.set(id, { place: gaz.place(id), match: "article" });
   const long = out.size === 0 ? expandedKey(full) : undefined;
@@ -109,10 +119,12 @@ export function rank(candidates: Candidate[], ctx: ContextProfile, opts: RankOpt
       (!opts.country || c.place.country === opts.country) &&
       (!opts.admin1 || (c.place.country === opts.admin1.country && c.place.admin1 === opts.admin1.code)),
   );
+  const named = kept.some((c) => c.match === "primary");
   const scored = kept.map((c) => {
+    const penalty = named && c.match === "alias" && c.otherName ? OTHER_NAME_PENALTY : MATCH_PENALTY[c.match];
     const fit = opts.prefer?.kinds.has(c.place.kind) ? opts.prefer.bonus : 0;
     const support = contextSupport(c.place, ctx);
-    return { ...c, score: c.place.prior + MATCH_PENALTY[c.match] + support + fit, support, share: 0 };
+    return { ...c, score: c.place.prior + penalty + support + fit, support, share: 0 };
   });
   scored.sort((a, b) => b.score - a.score);
   const top = scored[0]?.score ?? 0;
