@@ -98,6 +98,9 @@ describe("dependencies", () => {
     ["Guam", "GU", 13.44, 144.79],
     ["Greenland", "GL", 72, -40],
     ["Puerto Rico", "PR", 18.22, -66.59],
+    // Natural Earth labels these "U.S. Virgin Is." and "N. Mariana Is.": written out, they are names too.
+    ["U.S. Virgin Islands", "VI", 18.34, -64.9],
+    ["Northern Mariana Islands", "MP", 15.19, 145.75],
   ])("%s is an area of its own", (m, iso, lat, lon) => {
     const r = resolved(geo.geocode(m));
     expect(r.country).toBe(iso);
