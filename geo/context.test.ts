@@ -135,6 +135,15 @@ describe("what counts as the text's evidence", () => {
     expect([...shouted.admin1.keys()]).toEqual([]);
   });
 
+  it("a person or a plain word that shares a small town's name is not the locale", () => {
+    // Allen, Texas, and Most in Czechia are towns; here they are a man and a word.
+    const text =
+      "Wine lovers gathered in Santa Barbara on the California coast. Most guests stayed late, said Allen, and most of them came back. " +
+      "Allen said the crowd was the best he had seen. Allen thanked them, and Most agreed. Allen left at midnight, said Mr Allen's wife.";
+    const locale = buildContext(text, gaz).profile().locale;
+    expect([locale?.name, locale?.country]).toEqual(["Santa Barbara", "US"]);
+  });
+
   it("only a town called so votes for the locale, not one that once had the name", () => {
     // GeoNames lists "Franklin" among Columbus, Ohio's old names; the text's Franklin is a Franklin.
     const text = "Franklin residents packed the hall. Franklin police closed the road, and Franklin shops shut early, US officials said.";

@@ -263,6 +263,32 @@ function isAreaCode(words: readonly string[], i: number): boolean {
   return !shouted(i - 1) && !shouted(i + 1);
 }
 
+const TITLES = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor", "rev", "president", "minister", "senator", "sen", "rep", "gov", "governor", "mayor", "judge", "gen", "general", "col", "colonel", "capt", "captain", "sgt", "lt", "officer", "detective", "coach", "chief", "chairman", "ceo", "director", "spokesman", "spokeswoman"]);
+const SPEECH = new Set(["said", "says", "told", "added", "explained", "wrote", "stated", "noted", "asked", "argued", "insisted", "recalled", "admitted", "replied"]);
+/**
+ * Only towns below this prior (~15k people) are read as the person or the word that shares their
+ * name: a city named beside "said" is more often its government speaking ("Moscow said").
+ */
+const NOT_PLACE_MAX_PRIOR = 3;
+
+/**
+ * Capitalised words the text itself shows are not places: people ("Mr Evans", "Allen said",
+ * "said Allen") and plain words it also writes in lower case ("Most of them…" beside "most").
+ * Small towns of those names say nothing about where the story is.
+ */
+function wordsNotPlaces(words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? "";
+    if (/^\p{Ll}+$/u.test(w)) out.add(w);
+    if (!/^\p{Lu}\p{Ll}/u.test(w)) continue;
+    const prev = normalizeName(words[i - 1] ?? "");
+    const next = normalizeName(words[i + 1] ?? "");
+    if (TITLES.has(prev) || SPEECH.has(next) || SPEECH.has(prev)) out.add(normalizeName(w));
+  }
+  return out;
+}
+
 /** Scans capitalised phrases of the text for gazetteer names and demonyms. */
 export function buildContext(text: string, gaz: Gazetteer): ContextEvidence {
   const occurrences: Occurrence[] = [];
@@ -277,6 +303,7 @@ export function buildContext(text: string, gaz: Gazetteer): ContextEvidence {
   };
   // Possessives go ("Lebanon's north" names Lebanon); trailing full stops too, except in initials ("U.S.").
   const words = tokens.map(([w]) => w.replace(/['’]s$/u, "").replace(/(?<!\b\p{L})\.+$/u, ""));
+  const notPlaces = wordsNotPlaces(words);
   for (let i = 0; i < words.length; i++) {
     const first = words[i] ?? "";
     if (!/^\p{Lu}/u.test(first)) continue;
@@ -294,7 +321,10 @@ export function buildContext(text: string, gaz: Gazetteer): ContextEvidence {
         matched = n;
         continue;
       }
-      const places = gaz.lookup(key).map((id) => gaz.place(id)).filter((p) => !code || AREA_CODE_KINDS.has(p.kind));
+      const places = gaz
+        .lookup(key)
+        .map((id) => gaz.place(id))
+        .filter((p) => (!code || AREA_CODE_KINDS.has(p.kind)) && !(n === 1 && notPlaces.has(key) && LOCALE_KINDS.has(p.kind) && p.prior < NOT_PLACE_MAX_PRIOR));
       if (places.length === 0) continue;
       weigh(key, places, evidenceAt(key, i));
       matched = n;
