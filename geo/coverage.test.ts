@@ -135,6 +135,15 @@ describe("buildings and streets", () => {
     expect(r.confidence).toBeLessThanOrEqual(0.25);
   });
 
+  it("a compass word that begins an unknown name is part of it: 'North State Street' is a street in the story's town", () => {
+    const text = "Chicago police closed the block. Chicago officials said the parade would go ahead.";
+    const r = resolved(geo.geocode("North State Street", { context: text }));
+    expect(km(r, 41.8781, -87.6298)).toBeLessThan(25);
+    expect(r.confidence).toBeLessThanOrEqual(0.25);
+    // A compass word before a known place still reads as a part of it.
+    expect(resolved(geo.geocode("northern Chicago", { context: text })).name).toBe("northern Chicago");
+  });
+
   it("a street with no town in the text stays unresolved", () => {
     expect(geo.geocode("Royal Street").resolved).toBe(false);
   });

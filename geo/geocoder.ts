@@ -34,6 +34,8 @@ const BASE_KINDS = new Set<PlaceKind>(["base", "airport"]);
 const AIRPORT_KINDS = new Set<PlaceKind>(["airport"]);
 const COUNTRY_KINDS = new Set<PlaceKind>(["country"]);
 const TOWN_KINDS = new Set<PlaceKind>(["city", "town", "suburb"]);
+/** Qualifiers whose word may instead be part of a name: "North", "Old", "… Valley". */
+const NAME_PART_QUALIFIERS = new Set<Qualifier["type"]>(["part", "feature"]);
 /** What the text calls the place ("the town of Kent") outweighs a region's lead over a same-named town. */
 const CUE_BONUS = 2;
 
@@ -176,7 +178,13 @@ export class Resolver implements Geocoder {
       if (headed) return headed;
     }
     const coreCtx = evidence.profile(normalizeName(core));
-    if (q.type !== "none") return this.qualified(mention, core, q, coreCtx);
+    if (q.type !== "none") {
+      const r = this.qualified(mention, core, q, coreCtx);
+      // "North State Street", "South Kilburn Estate": a compass or feature word that begins a name
+      // the gazetteer lacks is part of that name, which is then placed like any unknown name.
+      if (r.resolved || !NAME_PART_QUALIFIERS.has(q.type)) return r;
+      return this.facility(mention, cleaned, opts, ctx) ?? this.unlisted(mention, cleaned, ctx) ?? r;
+    }
 
     const fallback = (core !== cleaned && this.read(core, coreCtx)) || this.read(core, coreCtx, {}, true);
     if (fallback) return this.result(mention, fallback);
