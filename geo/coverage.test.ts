@@ -31,6 +31,15 @@ describe("provinces and districts worldwide", () => {
     expect(km(r, lat, lon)).toBeLessThan(tol);
   });
 
+  it("a bare compass word is no province's name: 'Western' and 'West' are directions or the West", () => {
+    for (const m of ["Western", "West", "Northwestern"]) {
+      const r = geo.geocode(m, { context: "Western leaders met in Lusaka and Yaounde." });
+      expect(r.resolved && r.kind === "province").toBe(false);
+    }
+    // Two words still name one: South Africa's North West province.
+    expect(resolved(geo.geocode("North West", { context: "Mines in South Africa's North West closed." })).country).toBe("ZA");
+  });
+
   it("a curated province known only by centre and radius takes Natural Earth's polygon", () => {
     const r = resolved(geo.geocode("Bavaria"));
     expect([r.source, r.country, r.area?.type]).toEqual(["curated", "DE", "polygon"]);
