@@ -44,8 +44,8 @@ const MIN_SKELETON_LETTERS = 4;
 export interface Candidate {
   place: Place;
   match: MatchType;
-  /** An alias that is not a spelling of the place's own name (its consonant skeleton differs). */
-  otherName?: boolean;
+  /** For an alias match, the key it matched: whether that is another name altogether is asked only when it matters. */
+  key?: string;
 }
 
 export interface Ranked {
@@ -70,8 +70,7 @@ export function candidatesFor(text: string, gaz: Gazetteer, loose = false): Cand
   for (const id of gaz.lookup(full)) {
     const place = gaz.place(id);
     if (bearsName(place, full)) out.set(id, { place, match: "primary" });
-    // Countries and regions go by formal names ("People's Republic of China"): their common names are aliases in form only.
-    else out.set(id, { place, match: "alias", otherName: !AREAL_KINDS.has(place.kind) && skeletonKey(place.primaryKey) !== skeletonKey(full) });
+    else out.set(id, { place, match: "alias", key: full });
   }
   if (bare) for (const id of gaz.lookup(bare)) if (!out.has(id)) out.set(id, { place: gaz.place(id), match: "article" });
   const long = out.size === 0 ? expandedKey(full) : undefined;
@@ -113,6 +112,15 @@ export interface RankOptions {
   admin1?: { country: string; code: string };
 }
 
+/**
+ * An alias that is not a spelling of the place's own name (the consonant skeletons differ). Not
+ * for countries and regions: they go by formal names ("People's Republic of China"), so their
+ * common names are aliases in form only.
+ */
+function isOtherName(c: Candidate): boolean {
+  return c.match === "alias" && c.key !== undefined && !AREAL_KINDS.has(c.place.kind) && skeletonKey(c.place.primaryKey) !== skeletonKey(c.key);
+}
+
 export function rank(candidates: Candidate[], ctx: ContextProfile, opts: RankOptions = {}): Ranked[] {
   const kept = candidates.filter(
     (c) =>
@@ -121,7 +129,7 @@ export function rank(candidates: Candidate[], ctx: ContextProfile, opts: RankOpt
   );
   const named = kept.some((c) => c.match === "primary");
   const scored = kept.map((c) => {
-    const penalty = named && c.match === "alias" && c.otherName ? OTHER_NAME_PENALTY : MATCH_PENALTY[c.match];
+    const penalty = named && isOtherName(c) ? OTHER_NAME_PENALTY : MATCH_PENALTY[c.match];
     const fit = opts.prefer?.kinds.has(c.place.kind) ? opts.prefer.bonus : 0;
     const support = contextSupport(c.place, ctx);
     return { ...c, score: c.place.prior + penalty + support + fit, support, share: 0 };
