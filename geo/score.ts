@@ -118,7 +118,21 @@ export interface RankOptions {
  * common names are aliases in form only.
  */
 function isOtherName(c: Candidate): boolean {
-  return c.match === "alias" && c.key !== undefined && !AREAL_KINDS.has(c.place.kind) && skeletonKey(c.place.primaryKey) !== skeletonKey(c.key);
+  return c.match === "alias" && c.key !== undefined && !AREAL_KINDS.has(c.place.kind) && skeletonOf(c.place.primaryKey) !== skeletonOf(c.key);
+}
+
+/** Skeletons of the names ranked so far: the same few recur in a run, and each costs a dozen regular expressions. */
+const skeletons = new Map<string, string>();
+const MAX_SKELETONS = 50_000;
+
+function skeletonOf(key: string): string {
+  let s = skeletons.get(key);
+  if (s === undefined) {
+    if (skeletons.size >= MAX_SKELETONS) skeletons.clear();
+    s = skeletonKey(key);
+    skeletons.set(key, s);
+  }
+  return s;
 }
 
 export function rank(candidates: Candidate[], ctx: ContextProfile, opts: RankOptions = {}): Ranked[] {
