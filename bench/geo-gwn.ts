@@ -12,7 +12,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import * as turf from "@turf/turf";
+import { loadGazetteer, type Gazetteer } from "../geo/gazetteer";
 import { getGeocoder } from "../geo/index";
+import { cleanMention, parseQualifier } from "../geo/qualifiers";
+import { candidatesFor } from "../geo/score";
 import { GEONAMES_FILE } from "../geo/sources/geonames";
 
 /** Mordecai3's published figure on GeoWebNews (Halterman 2023): share of toponyms within 161 km. */
@@ -122,9 +125,33 @@ export interface GwnScore {
   byType: Record<string, { n: number; acc161: number }>;
   byShape: Record<string, { n: number; acc161: number; unresolved: number }>;
   byCategory: Record<GoldCategory, { n: number; acc161: number; unresolved: number }>;
+  /**
+   * Where the misses (beyond 161 km) come from, per category: answered but far, or unresolved; and
+   * of each, how many had a reading within 161 km among the name's gazetteer entries (a ranking or
+   * context miss) against none at all (data the gazetteer lacks, or a name it spells otherwise).
+   */
+  misses: Record<GoldCategory, Record<"far" | "unresolved", { inIndex: number; notInIndex: number }>>;
   /** Accuracy on even- and odd-numbered articles apart: a change that helps only one half is suspect. */
   halves: [number, number];
   seconds: number;
+}
+
+/** Whether any gazetteer reading of the mention (or of its core, "North X" → "X") lies within 161 km of the gold point. */
+function inIndex(t: GoldToponym, gaz: Gazetteer): boolean {
+  const cleaned = cleanMention(t.mention);
+  const names = [cleaned, parseQualifier(cleaned).core];
+  return names.some((n) => candidatesFor(n, gaz, true).some((c) => turf.distance([c.place.lon, c.place.lat], [t.lon, t.lat]) <= ACC_KM));
+}
+
+function missBreakdown(missed: { t: GoldToponym; resolved: boolean }[], gaz: Gazetteer, populated: ReadonlySet<number>): GwnScore["misses"] {
+  const blank = () => ({ far: { inIndex: 0, notInIndex: 0 }, unresolved: { inIndex: 0, notInIndex: 0 } });
+  const out: GwnScore["misses"] = { region: blank(), city: blank(), water: blank(), building: blank() };
+  for (const { t, resolved } of missed) {
+    const cell = out[goldCategory(t, populated)][resolved ? "far" : "unresolved"];
+    if (inIndex(t, gaz)) cell.inIndex++;
+    else cell.notInIndex++;
+  }
+  return out;
 }
 
 export async function scoreGwn(file: string): Promise<GwnScore> {
@@ -146,6 +173,7 @@ export async function scoreGwn(file: string): Promise<GwnScore> {
     { n: 0, hits: 0 },
   ];
   let unresolved = 0;
+  const missed: { t: GoldToponym; resolved: boolean }[] = [];
   for (const [i, a] of articles.entries()) {
     for (const t of a.toponyms) {
       const r = geo.geocode(t.mention, { context: a.text });
@@ -160,11 +188,14 @@ export async function scoreGwn(file: string): Promise<GwnScore> {
         if (err <= ACC_KM) c.hits++;
         if (!r.resolved) c.unresolved++;
       }
+      if (err > ACC_KM) missed.push({ t, resolved: r.resolved });
       const half = halves[i % 2]!;
       half.n++;
       if (err <= ACC_KM) half.hits++;
     }
   }
+  const seconds = (performance.now() - t0) / 1000;
+  const misses = missBreakdown(missed, await loadGazetteer(), populated);
   const sorted = [...errors].sort((x, y) => x - y);
   const mid = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
@@ -179,8 +210,9 @@ export async function scoreGwn(file: string): Promise<GwnScore> {
     byCategory: Object.fromEntries(
       Object.entries(byCategory).map(([k, v]) => [k, { n: v.n, acc161: v.hits / Math.max(1, v.n), unresolved: v.unresolved }]),
     ) as GwnScore["byCategory"],
+    misses,
     halves: [halves[0]!.hits / Math.max(1, halves[0]!.n), halves[1]!.hits / Math.max(1, halves[1]!.n)],
-    seconds: (performance.now() - t0) / 1000,
+    seconds,
   };
 }
 
@@ -208,6 +240,10 @@ async function main(): Promise<void> {
     console.log(`    ${cat.padEnd(22)} ${String(v.n).padStart(5)}  ${pct(v.acc161).padStart(6)}  ${String(v.unresolved).padStart(5)}`);
   }
   console.log(`    ${"unresolved".padEnd(22)} ${String(s.unresolved).padStart(5)}`);
+  console.log("  misses beyond 161 km: answered far / unresolved, each as (a reading within 161 km in the index | none):");
+  for (const [cat, v] of Object.entries(s.misses)) {
+    console.log(`    ${cat.padEnd(22)} far ${String(v.far.inIndex).padStart(4)} | ${String(v.far.notInIndex).padStart(4)}    unresolved ${String(v.unresolved.inIndex).padStart(4)} | ${String(v.unresolved.notInIndex).padStart(4)}`);
+  }
   console.log("  by shape of the mention (n, acc@161, unresolved):");
   for (const [shape, v] of Object.entries(s.byShape).sort((a, b) => b[1].n - a[1].n)) {
     console.log(`    ${shape.padEnd(22)} ${String(v.n).padStart(5)}  ${pct(v.acc161).padStart(6)}  ${String(v.unresolved).padStart(5)}`);

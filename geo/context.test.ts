@@ -5,7 +5,8 @@
  * Wikipedia's, not read back from the gazetteer.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { datelineSpan, kindCue, parentCue } from "./context";
+import { buildContext, datelineSpan, kindCue, parentCue } from "./context";
+import { loadGazetteer, type Gazetteer } from "./gazetteer";
 import { km, resolved } from "./test-support";
 import { getGeocoder, type Geocoder } from "./index";
 
@@ -13,8 +14,10 @@ const CITY_KM = 15;
 const REGION_KM = 150;
 
 let geo: Geocoder;
+let gaz: Gazetteer;
 beforeAll(async () => {
   geo = await getGeocoder();
+  gaz = await loadGazetteer();
 });
 
 describe("text cues", () => {
@@ -118,5 +121,33 @@ describe("region or town", () => {
     expect(city.alternatives.some((a) => a.kind === "province" && a.country === "AR")).toBe(true);
     const province = resolved(geo.geocode("Cordoba", { context: "Argentine officials in Cordoba province said" }));
     expect([province.kind, province.country]).toEqual(["province", "AR"]);
+  });
+});
+
+describe("what counts as the text's evidence", () => {
+  it("a state's two-letter code says where the story is: BC puts Nelson in British Columbia", () => {
+    const text = "BC officials opened a permit office in Nelson on Monday, the minister said.";
+    const r = resolved(geo.geocode("Nelson", { context: text }));
+    expect(r.country).toBe("CA");
+    expect(km(r, 49.4928, -117.2948)).toBeLessThan(CITY_KM);
+    // In a shouted headline the same letters are words, not codes: no state is read from "IN" or "OR".
+    const shouted = buildContext("FLOODS IN THE VALLEY OR THE HILLS", gaz).profile();
+    expect([...shouted.admin1.keys()]).toEqual([]);
+  });
+
+  it("a person or a plain word that shares a small town's name is not the locale", () => {
+    // Allen, Texas, and Most in Czechia are towns; here they are a man and a word.
+    const text =
+      "Wine lovers gathered in Santa Barbara on the California coast. Most guests stayed late, said Allen, and most of them came back. " +
+      "Allen said the crowd was the best he had seen. Allen thanked them, and Most agreed. Allen left at midnight, said Mr Allen's wife.";
+    const locale = buildContext(text, gaz).profile().locale;
+    expect([locale?.name, locale?.country]).toEqual(["Santa Barbara", "US"]);
+  });
+
+  it("only a town called so votes for the locale, not one that once had the name", () => {
+    // GeoNames lists "Franklin" among Columbus, Ohio's old names; the text's Franklin is a Franklin.
+    const text = "Franklin residents packed the hall. Franklin police closed the road, and Franklin shops shut early, US officials said.";
+    const locale = buildContext(text, gaz).profile().locale;
+    expect(locale?.name).toBe("Franklin");
   });
 });

@@ -4,7 +4,7 @@
  * read in that light: "Tripoli" in a story that names Lebanon is the Lebanese city.
  */
 import { DEMONYMS, REGION_ADJECTIVES } from "./data/country-names";
-import type { Gazetteer, Place } from "./gazetteer";
+import { bearsName, type Gazetteer, type Place } from "./gazetteer";
 import { normalizeName } from "./normalize";
 
 export interface ContextProfile {
@@ -162,11 +162,13 @@ function normalizeShares(map: Map<string, number>): Map<string, number> {
   return new Map([...map].map(([k, v]) => [k, max > 0 ? v / max : 0]));
 }
 
-function weigh(places: Place[], ev: Evidence): void {
+function weigh(key: string, places: Place[], ev: Evidence): void {
   const sorted = [...places].sort((a, b) => b.prior - a.prior);
   const [top, second] = sorted;
   if (!top) return;
-  const towns = sorted.filter((p) => LOCALE_KINDS.has(p.kind)).slice(0, 8);
+  // Only towns that bear the name as their own vote for the locale: "Franklin" names the Franklins,
+  // not Columbus, Ohio, which GeoNames also lists under its old name.
+  const towns = sorted.filter((p) => LOCALE_KINDS.has(p.kind) && bearsName(p, key)).slice(0, 8);
   if (towns.length > 0 && LOCALE_KINDS.has(top.kind)) ev.towns.push(towns);
   if (second && top.prior - second.prior < DOMINANCE) {
     // Ambiguous ("Georgia", "Tripoli"): only a country shared by every reading counts, and weakly.
@@ -247,6 +249,46 @@ export class ContextEvidence {
 
 const NO_EVIDENCE = new ContextEvidence([]);
 
+const AREA_CODE_KINDS = new Set(["country", "province"]);
+const CAPITALS = /^(?:\p{Lu}\.?){2,}$/u;
+
+/**
+ * "U.S.", "UK", "BC", "NY": a two-letter code in capitals names a country or a state, and says
+ * much about where a story is set. Not inside a run of capitals, where "IN" and "OR" are words.
+ */
+function isAreaCode(words: readonly string[], i: number): boolean {
+  const w = words[i] ?? "";
+  if (!CAPITALS.test(w)) return false;
+  const shouted = (j: number) => CAPITALS.test(words[j] ?? "") && (words[j] ?? "").replace(/\./g, "").length > 1;
+  return !shouted(i - 1) && !shouted(i + 1);
+}
+
+const TITLES = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "dame", "prof", "professor", "rev", "president", "minister", "senator", "sen", "rep", "gov", "governor", "mayor", "judge", "gen", "general", "col", "colonel", "capt", "captain", "sgt", "lt", "officer", "detective", "coach", "chief", "chairman", "ceo", "director", "spokesman", "spokeswoman"]);
+const SPEECH = new Set(["said", "says", "told", "added", "explained", "wrote", "stated", "noted", "asked", "argued", "insisted", "recalled", "admitted", "replied"]);
+/**
+ * Only towns below this prior (~15k people) are read as the person or the word that shares their
+ * name: a city named beside "said" is more often its government speaking ("Moscow said").
+ */
+const NOT_PLACE_MAX_PRIOR = 3;
+
+/**
+ * Capitalised words the text itself shows are not places: people ("Mr Evans", "Allen said",
+ * "said Allen") and plain words it also writes in lower case ("Most of them…" beside "most").
+ * Small towns of those names say nothing about where the story is.
+ */
+function wordsNotPlaces(words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? "";
+    if (/^\p{Ll}+$/u.test(w)) out.add(w);
+    if (!/^\p{Lu}\p{Ll}/u.test(w)) continue;
+    const prev = normalizeName(words[i - 1] ?? "");
+    const next = normalizeName(words[i + 1] ?? "");
+    if (TITLES.has(prev) || SPEECH.has(next) || SPEECH.has(prev)) out.add(normalizeName(w));
+  }
+  return out;
+}
+
 /** Scans capitalised phrases of the text for gazetteer names and demonyms. */
 export function buildContext(text: string, gaz: Gazetteer): ContextEvidence {
   const occurrences: Occurrence[] = [];
@@ -261,6 +303,7 @@ export function buildContext(text: string, gaz: Gazetteer): ContextEvidence {
   };
   // Possessives go ("Lebanon's north" names Lebanon); trailing full stops too, except in initials ("U.S.").
   const words = tokens.map(([w]) => w.replace(/['’]s$/u, "").replace(/(?<!\b\p{L})\.+$/u, ""));
+  const notPlaces = wordsNotPlaces(words);
   for (let i = 0; i < words.length; i++) {
     const first = words[i] ?? "";
     if (!/^\p{Lu}/u.test(first)) continue;
@@ -270,16 +313,20 @@ export function buildContext(text: string, gaz: Gazetteer): ContextEvidence {
       const last = phrase[phrase.length - 1] ?? "";
       if (n > 1 && !/^\p{Lu}/u.test(last)) continue;
       const key = normalizeName(phrase.join(" "));
-      if (n === 1 && (key.length < 3 || STOP.has(key))) continue;
+      const code = n === 1 && key.length === 2 && isAreaCode(words, i);
+      if (n === 1 && !code && (key.length < 3 || STOP.has(key))) continue;
       const demonym = countryOfDemonym(key);
       if (demonym) {
         add(evidenceAt(key, i).countries, demonym, 0.5);
         matched = n;
         continue;
       }
-      const ids = gaz.lookup(key);
-      if (ids.length === 0) continue;
-      weigh(ids.map((id) => gaz.place(id)), evidenceAt(key, i));
+      const places = gaz
+        .lookup(key)
+        .map((id) => gaz.place(id))
+        .filter((p) => (!code || AREA_CODE_KINDS.has(p.kind)) && !(n === 1 && notPlaces.has(key) && LOCALE_KINDS.has(p.kind) && p.prior < NOT_PLACE_MAX_PRIOR));
+      if (places.length === 0) continue;
+      weigh(key, places, evidenceAt(key, i));
       matched = n;
     }
     if (matched > 1) i += matched - 1;

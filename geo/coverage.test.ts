@@ -31,6 +31,15 @@ describe("provinces and districts worldwide", () => {
     expect(km(r, lat, lon)).toBeLessThan(tol);
   });
 
+  it("a bare compass word is no province's name: 'Western' and 'West' are directions or the West", () => {
+    for (const m of ["Western", "West", "Northwestern"]) {
+      const r = geo.geocode(m, { context: "Western leaders met in Lusaka and Yaounde." });
+      expect(r.resolved && r.kind === "province").toBe(false);
+    }
+    // Two words still name one: South Africa's North West province.
+    expect(resolved(geo.geocode("North West", { context: "Mines in South Africa's North West closed." })).country).toBe("ZA");
+  });
+
   it("a curated province known only by centre and radius takes Natural Earth's polygon", () => {
     const r = resolved(geo.geocode("Bavaria"));
     expect([r.source, r.country, r.area?.type]).toEqual(["curated", "DE", "polygon"]);
@@ -98,6 +107,9 @@ describe("dependencies", () => {
     ["Guam", "GU", 13.44, 144.79],
     ["Greenland", "GL", 72, -40],
     ["Puerto Rico", "PR", 18.22, -66.59],
+    // Natural Earth labels these "U.S. Virgin Is." and "N. Mariana Is.": written out, they are names too.
+    ["U.S. Virgin Islands", "VI", 18.34, -64.9],
+    ["Northern Mariana Islands", "MP", 15.19, 145.75],
   ])("%s is an area of its own", (m, iso, lat, lon) => {
     const r = resolved(geo.geocode(m));
     expect(r.country).toBe(iso);
@@ -132,6 +144,15 @@ describe("buildings and streets", () => {
     expect(r.confidence).toBeLessThanOrEqual(0.25);
   });
 
+  it("a compass word that begins an unknown name is part of it: 'North State Street' is a street in the story's town", () => {
+    const text = "Chicago police closed the block. Chicago officials said the parade would go ahead.";
+    const r = resolved(geo.geocode("North State Street", { context: text }));
+    expect(km(r, 41.8781, -87.6298)).toBeLessThan(25);
+    expect(r.confidence).toBeLessThanOrEqual(0.25);
+    // A compass word before a known place still reads as a part of it.
+    expect(resolved(geo.geocode("northern Chicago", { context: text })).name).toBe("northern Chicago");
+  });
+
   it("a street with no town in the text stays unresolved", () => {
     expect(geo.geocode("Royal Street").resolved).toBe(false);
   });
@@ -147,10 +168,20 @@ describe("namesakes", () => {
     expect(resolved(geo.geocode("Cirencester")).confidence).toBeGreaterThan(0.5);
   });
 
-  it("genuinely unknown names stay unresolved, with or without context", () => {
-    for (const context of [undefined, "Rockets struck Baghdad, Iraqi officials said."]) {
+  it("a name no source has stays unresolved when the text names no town", () => {
+    for (const context of [undefined, "Iraqi officials said on Monday."]) {
       expect(geo.geocode("Xyzzyville", context ? { context } : {}).resolved).toBe(false);
-      expect(geo.geocode("Qwertystan Air Base", context ? { context } : {}).resolved).toBe(false);
     }
+  });
+
+  it("in a story set in a town, a name no source has is a guess at that town, below what the pipeline takes", () => {
+    const context = "Rockets struck Baghdad, Iraqi officials said. Baghdad police closed the roads.";
+    const r = resolved(geo.geocode("Xyzzyville", { context }));
+    expect(km(r, 33.3152, 44.3661)).toBeLessThan(15);
+    expect([r.name, r.kind, r.precision]).toEqual(["Xyzzyville", "site", 3]);
+    expect(r.confidence).toBeLessThan(0.3);
+    // A qualified mention says what it is: an unknown base is not guessed at.
+    expect(geo.geocode("Qwertystan Air Base", { context }).resolved).toBe(false);
+    expect(geo.geocode("near Xyzzyville", { context }).resolved).toBe(false);
   });
 });

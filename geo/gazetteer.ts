@@ -18,6 +18,11 @@ export type Place = Omit<GazRecord, "aliases" | "shape"> & {
   primaryKey: string;
 };
 
+/** Whether `key` is the place's own name, not an alias: "new york" is New York City's own short name. */
+export function bearsName(p: Place, key: string): boolean {
+  return p.primaryKey === key || p.primaryKey === `${key} city`;
+}
+
 export class Gazetteer {
   private bySkeleton: Map<string, number[]> | undefined;
   private seaIds: number[] | undefined;

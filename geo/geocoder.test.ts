@@ -189,6 +189,21 @@ describe("spelling variants", () => {
   });
 });
 
+describe("old and other names", () => {
+  it("a town called so today beats a city that GeoNames also lists under that name", () => {
+    // GeoNames files "Southold" among South Bend's alternate names; Southold is a town on Long Island.
+    const r = resolved(geo.geocode("Southold", { context: "Farmers in Southold said the US harvest was late." }));
+    expect(km(r, 41.0648, -72.4262)).toBeLessThan(CITY_KM);
+  });
+
+  it("an exonym or a country's common name is still the place it names", () => {
+    const geneva = resolved(geo.geocode("Geneva", { context: "Talks opened in Geneva, Switzerland's second city." }));
+    expect(km(geneva, 46.2044, 6.1432)).toBeLessThan(CITY_KM);
+    const china = resolved(geo.geocode("China", { context: "US officials said China would respond." }));
+    expect([china.kind, china.country]).toEqual(["country", "CN"]);
+  });
+});
+
 describe("unknown places", () => {
   it.each(["Xyzzyville", "Qwertystan Air Base", "near Blorptown", "", "   ", "the embassy in Zzyzzgrad"])("%j is unresolved with a reason", (m) => {
     const r = geo.geocode(m);

@@ -34,6 +34,8 @@ const BASE_KINDS = new Set<PlaceKind>(["base", "airport"]);
 const AIRPORT_KINDS = new Set<PlaceKind>(["airport"]);
 const COUNTRY_KINDS = new Set<PlaceKind>(["country"]);
 const TOWN_KINDS = new Set<PlaceKind>(["city", "town", "suburb"]);
+/** Qualifiers whose word may instead be part of a name: "North", "Old", "… Valley". */
+const NAME_PART_QUALIFIERS = new Set<Qualifier["type"]>(["part", "feature"]);
 /** What the text calls the place ("the town of Kent") outweighs a region's lead over a same-named town. */
 const CUE_BONUS = 2;
 
@@ -53,6 +55,10 @@ const MAX_ALTERNATIVES = 3;
 const FACILITY_TRUST = 0.5;
 /** A building or street placed only by the town the text is about: a guess, and said to be one. */
 const LOCALE_TRUST = 0.25;
+/** A name the gazetteer lacks, placed at the town the text is about: less than a street, which at least says what it is. */
+const UNLISTED_TRUST = 0.2;
+/** How far around the text's town an unlisted place may be (km). */
+const UNLISTED_SLACK_KM = 50;
 /** How far around its town a building or street may be (km). */
 const FACILITY_SLACK_KM = 10;
 /** A leading name must be at least a town of ~10k (or one the text supports) to place a building. */
@@ -172,11 +178,34 @@ export class Resolver implements Geocoder {
       if (headed) return headed;
     }
     const coreCtx = evidence.profile(normalizeName(core));
-    if (q.type !== "none") return this.qualified(mention, core, q, coreCtx);
+    if (q.type !== "none") {
+      const r = this.qualified(mention, core, q, coreCtx);
+      // "North State Street", "South Kilburn Estate": a compass or feature word that begins a name
+      // the gazetteer lacks is part of that name, which is then placed like any unknown name.
+      if (r.resolved || !NAME_PART_QUALIFIERS.has(q.type)) return r;
+      return this.facility(mention, cleaned, opts, ctx) ?? this.unlisted(mention, cleaned, ctx) ?? r;
+    }
 
     const fallback = (core !== cleaned && this.read(core, coreCtx)) || this.read(core, coreCtx, {}, true);
     if (fallback) return this.result(mention, fallback);
-    return this.facility(mention, cleaned, opts, ctx) ?? unresolved(mention, `no gazetteer entry matches "${cleaned}"`);
+    return this.facility(mention, cleaned, opts, ctx) ?? this.unlisted(mention, cleaned, ctx) ?? unresolved(mention, `no gazetteer entry matches "${cleaned}"`);
+  }
+
+  /**
+   * A proper name the gazetteer lacks (a village, a neighbourhood, a stadium) in a story set in a
+   * town: most likely in or around that town. Said to be a guess: never finer than a region, and
+   * trusted below what the pipeline takes (0.3), so it only ever shows as a hint, never as an event's place.
+   */
+  private unlisted(mention: string, cleaned: string, ctx: ContextProfile): ResolvedGeocode | undefined {
+    const home = ctx.locale;
+    if (!home || !/^[\p{Lu}\p{N}]/u.test(cleaned)) return undefined;
+    const best: Ranked = { place: home, match: "primary", score: home.prior, support: 0, share: 1 };
+    return {
+      ...this.result(mention, { ranked: [best], best, confidence: UNLISTED_TRUST }, { area: radiusArea(home.radiusKm + UNLISTED_SLACK_KM) }),
+      name: cleaned.replace(/^(?:a|an|the)\s+/i, ""),
+      kind: "site",
+      precision: 3,
+    };
   }
 
   /**

@@ -32,6 +32,13 @@ export function normalizeName(s: string): string {
     .trim();
 }
 
+/**
+ * A bare compass word ("western", "northwestern", "north west" written as one word): the name of
+ * a few provinces (Zambia's Western, Cameroon's West), but in news nearly always a direction or
+ * "the West". Not a key on its own.
+ */
+export const COMPASS_WORD = /^(?:north|south|east|west|central|northern|southern|eastern|western|(?:north|south)(?:east|west)(?:ern)?)$/;
+
 /** True when a normalised name is plain Latin script: only those are useful keys for English text. */
 export function isLatinKey(key: string): boolean {
   return /^[a-z0-9 ]+$/.test(key) && /[a-z]/.test(key);

@@ -8,7 +8,7 @@
 import * as turf from "@turf/turf";
 import type { PlaceKind } from "../lib/schema";
 import { countryOfDemonym, regionOfAdjective, type ContextProfile } from "./context";
-import type { Gazetteer, Place } from "./gazetteer";
+import { bearsName, type Gazetteer, type Place } from "./gazetteer";
 import { expandedKey, nameKeys, normalizeName, skeletonKey } from "./normalize";
 
 /** How a name met a gazetteer entry, from strongest to weakest. */
@@ -17,6 +17,12 @@ export type MatchType = "primary" | "alias" | "article" | "demonym" | "loose";
 const AREAL_KINDS = new Set<PlaceKind>(["country", "region", "province", "sea"]);
 
 const MATCH_PENALTY: Record<MatchType, number> = { primary: 0, alias: -0.3, article: -0.5, demonym: -1, loose: -1.5 };
+/**
+ * An alias that is another name altogether ("Southold" for South Bend, "Franklin" for Columbus:
+ * old or colloquial names GeoNames keeps), where another place bears that name as its own, counts
+ * for less. A spelling of the place's own name ("Geneva" for Genève) keeps the plain alias penalty.
+ */
+const OTHER_NAME_PENALTY = -1;
 /** Multiplies confidence: a loose spelling match is never a confident answer. */
 export const MATCH_TRUST: Record<MatchType, number> = { primary: 1, alias: 1, article: 0.95, demonym: 0.85, loose: 0.6 };
 
@@ -38,6 +44,8 @@ const MIN_SKELETON_LETTERS = 4;
 export interface Candidate {
   place: Place;
   match: MatchType;
+  /** For an alias match, the key it matched: whether that is another name altogether is asked only when it matters. */
+  key?: string;
 }
 
 export interface Ranked {
@@ -61,9 +69,8 @@ export function candidatesFor(text: string, gaz: Gazetteer, loose = false): Cand
   if (!full) return [];
   for (const id of gaz.lookup(full)) {
     const place = gaz.place(id);
-    // "New York" is New York City's own short name, not a mere alias of it.
-    const primary = place.primaryKey === full || place.primaryKey === `${full} city`;
-    out.set(id, { place, match: primary ? "primary" : "alias" });
+    if (bearsName(place, full)) out.set(id, { place, match: "primary" });
+    else out.set(id, { place, match: "alias", key: full });
   }
   if (bare) for (const id of gaz.lookup(bare)) if (!out.has(id)) out.set(id, { place: gaz.place(id), match: "article" });
   const long = out.size === 0 ? expandedKey(full) : undefined;
@@ -105,16 +112,41 @@ export interface RankOptions {
   admin1?: { country: string; code: string };
 }
 
+/**
+ * An alias that is not a spelling of the place's own name (the consonant skeletons differ). Not
+ * for countries and regions: they go by formal names ("People's Republic of China"), so their
+ * common names are aliases in form only.
+ */
+function isOtherName(c: Candidate): boolean {
+  return c.match === "alias" && c.key !== undefined && !AREAL_KINDS.has(c.place.kind) && skeletonOf(c.place.primaryKey) !== skeletonOf(c.key);
+}
+
+/** Skeletons of the names ranked so far: the same few recur in a run, and each costs a dozen regular expressions. */
+const skeletons = new Map<string, string>();
+const MAX_SKELETONS = 50_000;
+
+function skeletonOf(key: string): string {
+  let s = skeletons.get(key);
+  if (s === undefined) {
+    if (skeletons.size >= MAX_SKELETONS) skeletons.clear();
+    s = skeletonKey(key);
+    skeletons.set(key, s);
+  }
+  return s;
+}
+
 export function rank(candidates: Candidate[], ctx: ContextProfile, opts: RankOptions = {}): Ranked[] {
   const kept = candidates.filter(
     (c) =>
       (!opts.country || c.place.country === opts.country) &&
       (!opts.admin1 || (c.place.country === opts.admin1.country && c.place.admin1 === opts.admin1.code)),
   );
+  const named = kept.some((c) => c.match === "primary");
   const scored = kept.map((c) => {
+    const penalty = named && isOtherName(c) ? OTHER_NAME_PENALTY : MATCH_PENALTY[c.match];
     const fit = opts.prefer?.kinds.has(c.place.kind) ? opts.prefer.bonus : 0;
     const support = contextSupport(c.place, ctx);
-    return { ...c, score: c.place.prior + MATCH_PENALTY[c.match] + support + fit, support, share: 0 };
+    return { ...c, score: c.place.prior + penalty + support + fit, support, share: 0 };
   });
   scored.sort((a, b) => b.score - a.score);
   const top = scored[0]?.score ?? 0;

@@ -10,7 +10,7 @@ import path from "node:path";
 import * as turf from "@turf/turf";
 import type { MultiPolygon, Polygon } from "geojson";
 import { z } from "zod";
-import { isLatinKey, normalizeName } from "../normalize";
+import { COMPASS_WORD, isLatinKey, normalizeName } from "../normalize";
 import type { GazRecord } from "../record";
 import { equivalentRadiusKm, roundGeometry } from "./naturalearth";
 
@@ -70,7 +70,7 @@ function namesOf(p: z.infer<typeof Props>): { name: string; aliases: string[] } 
   for (const n of raw) {
     if (typeof n !== "string" || n.trim().length < 3) continue;
     const key = normalizeName(n);
-    if (!isLatinKey(key) || GENERIC.test(key) || seen.has(key)) continue;
+    if (!isLatinKey(key) || GENERIC.test(key) || COMPASS_WORD.test(key) || seen.has(key)) continue;
     seen.add(key);
     names.push(n.trim());
   }

@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { isLatinKey, normalizeName } from "../normalize";
+import { COMPASS_WORD, isLatinKey, normalizeName } from "../normalize";
 import type { GazRecord } from "../record";
 
 export const CSC_DIR = path.join("node_modules", "@countrystatecity", "countries", "dist", "data");
@@ -56,7 +56,7 @@ const DIVISION_RADIUS_KM = 25;
 /** The divisions as gazetteer records; the builder drops those another source already has. */
 export function cscDivisions(states: readonly CscState[]): GazRecord[] {
   return states
-    .filter((s) => isLatinKey(normalizeName(s.name)) && s.country_code !== "US")
+    .filter((s) => isLatinKey(normalizeName(s.name)) && !COMPASS_WORD.test(normalizeName(s.name)) && s.country_code !== "US")
     .map((s) => ({
       name: s.name,
       aliases: [],

@@ -100,6 +100,20 @@ function arealRecord(
   };
 }
 
+/** Natural Earth's short labels written out ("U.S. Virgin Is.", "N. Mariana Is."), as news writes them. */
+const LABEL_WORDS: [RegExp, string][] = [
+  [/\bIs\.(?=$|\s)/g, "Islands"],
+  [/\bRep\./g, "Republic"],
+  [/\bN\.(?=\s)/g, "Northern"],
+  [/\bEq\./g, "Equatorial"],
+  [/\bFr\./g, "French"],
+];
+
+export function writtenOut(label: string): string | undefined {
+  const long = LABEL_WORDS.reduce((s, [re, word]) => s.replace(re, word), label);
+  return long !== label && !/\b\p{L}{1,4}\.(?=\s|$)/u.test(long.replace(/\bU\.S\./g, "")) ? long : undefined;
+}
+
 /** `points`: a conventional point per country (ISO alpha-2 → [lat, lon]), used where COUNTRY_POINTS has none and it lies inside. */
 export function loadCountries(root: string, points: ReadonlyMap<string, readonly [number, number]> = new Map()): GazRecord[] {
   const out: GazRecord[] = [];
@@ -116,6 +130,8 @@ export function loadCountries(root: string, points: ReadonlyMap<string, readonly
       .filter((a) => a !== name && !a.includes("."));
     // Abbreviations with dots ("U.S.") only survive as aliases written out in COUNTRY_ALIASES.
     for (const a of COUNTRY_ALIASES[iso] ?? []) if (a.includes(".")) aliases.push(a);
+    const long = writtenOut(label);
+    if (long && long !== name) aliases.push(long);
     const record = arealRecord(name, aliases, f.geometry, "country", iso, null, level === "country" ? 6.5 : 5.5, 4);
     // A conventional point that falls outside the country's own outline (Kuwait's, off by a degree) is not used.
     const conventional = points.get(iso);
