@@ -158,7 +158,8 @@ async function timed(url: string): Promise<{ ms: number; body: unknown }> {
 }
 
 async function measureStore(t: Target, n: number, port: number, loadSeconds: number): Promise<StoreFigures> {
-  const server = await serve(t, port);
+  // The read cache off: a repeated view would otherwise be a cache hit, and this measures the store.
+  const server = await serve({ ...t, env: { ...t.env, STRIKELINE_CACHE_MB: "0" } }, port);
   try {
     // The first request builds the chain index of this data version; later ones share it.
     await timed(server.url + REGION_AGGREGATES);
