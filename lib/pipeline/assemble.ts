@@ -51,6 +51,9 @@ export type Draft = {
   target: string | null;
   actorConfidence: number;
   places: PlaceMention[];
+  /** Finer places that referring-back tellings name ("… in the village of Dargamandi"): they say
+   * where the attack was, but take no part in telling two attacks apart. */
+  refined: PlaceMention[];
   context: string;
   killed: Range | null;
   injured: Range | null;
@@ -327,6 +330,7 @@ export function draftsOf(f: SentenceFacts, nextKey: () => number, nextGroup: () 
       claims: f.claims,
       evidence: [{ start: s.start, end: s.end, weak: s.weak }],
       group: nextGroup(),
+      refined: [],
       mergedInto: null,
       dropped: null,
     } satisfies Draft;

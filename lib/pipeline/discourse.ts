@@ -70,7 +70,19 @@ function shift(date: { start: string; end: string; precision: DraftDate["precisi
   return { start, end, precision: p, confidence: Math.min(date.confidence, 0.7), how: "relative" };
 }
 
-function merge(into: Draft, d: Draft) {
+/**
+ * "… killed ten militants in North Waziristan. The attack targeted a compound in the village of
+ * Dargamandi.": a place a referring-back telling names after its own attack words, which the
+ * gazetteer reads finer than every place already told and inside one of them, says where exactly.
+ */
+function refines(ctx: Ctx, into: Draft, d: Draft, p: PlaceMention): boolean {
+  if (p.role !== "site" || p.span.start < d.frame.end || p.span.start - d.frame.end > 100) return false;
+  const told = into.places.filter((x) => x.role === "site").map((x) => placeOf(ctx, x.mention, into.context)).filter((x): x is Place => x !== null);
+  const own = placeOf(ctx, p.mention, d.context);
+  return own !== null && told.length > 0 && told.every((x) => own.precision < x.precision) && told.some((x) => placesAgree(own, x));
+}
+
+function merge(ctx: Ctx, into: Draft, d: Draft) {
   for (const e of d.evidence) if (!into.evidence.some((x) => x.start === e.start)) into.evidence.push(e);
   // "last weekend's attack" then "The Iranian attack, on the night of April 13": the narrower day told.
   if (into.date && d.date && d.date.how === "own" && d.tightDate && d.date.start >= into.date.start && d.date.end <= into.date.end) into.date = { ...d.date };
@@ -84,8 +96,15 @@ function merge(into: Draft, d: Draft) {
   // Named first only as a cause, then told as an attack of its own: no longer only a cause.
   into.asCause = into.asCause && d.asCause;
   // A later telling may name the place more exactly ("… hit Ain al-Asad air base"); a mere mention
-  // ("Speaking in Beirut, he called the retaliatory strikes a lie") adds a place only where none was told.
-  if (!d.definite || !into.places.length) for (const p of d.places) if (!into.places.some((x) => x.mention === p.mention)) into.places.push(p);
+  // ("Speaking in Beirut, he called the retaliatory strikes a lie") adds a place only where none was
+  // told; a referring-back telling's finer place goes apart, to `refined`, as `refines` allows.
+  const known = (p: PlaceMention) => [...into.places, ...into.refined].some((x) => x.mention === p.mention);
+  for (const p of d.places) {
+    if (known(p)) continue;
+    if (!d.definite || !into.places.length) into.places.push(p);
+    else if (refines(ctx, into, d, p)) into.refined.push(p);
+  }
+  for (const p of d.refined) if (!known(p)) into.refined.push(p);
   into.killed ??= d.killed;
   into.injured ??= d.injured;
   into.claims.push(...d.claims);
@@ -499,7 +518,7 @@ export function discourse(
       if (/[;:]/.test(s.text.slice(from, to)) || f.cues.some((c) => c.start >= from && c.end <= to && !(c.shape === "sequel" && /^after$/i.test(c.text))) || !actorsFit(host, d, actors)) continue;
       if (d.date && host.date && !datesOverlap(dated(host), dated(d))) continue;
       if (placeConflict(ctx, host, d)) continue;
-      merge(host, d);
+      merge(ctx, host, d);
     }
     const relatives = f.dates.filter((d) => d.kind === "relative");
     if (f.habitual) for (const d of ds) if (!d.date && !d.definite) d.dropped = "habitual";
@@ -522,7 +541,7 @@ export function discourse(
       const ante = antecedent(ctx, d);
       // "Rockets were also fired from Gaza": another attack, unless told before at the same place.
       if (also && ante && !(d.places.length && samePlace(ante, d))) continue;
-      if (ante) merge(ante, d);
+      if (ante) merge(ctx, ante, d);
     }
     for (const r of relatives) applyRelative(ctx, f, ds, r, "after-coref");
 

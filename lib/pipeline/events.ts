@@ -9,7 +9,7 @@ import { resolveClaim } from "./claims";
 import type { DraftLink } from "./discourse";
 import type { Located } from "./locate";
 import { daysBetween } from "./dates";
-import { betterPlace, combineDates, FAMILY_RANK, firmerClaim, MERGE_THRESHOLD, sameEventScore, spanRanges } from "./merge";
+import { betterPlace, combineDates, FAMILY_RANK, firmerClaim, MERGE_THRESHOLD, placesAgree, sameEventScore, spanRanges } from "./merge";
 import type { Block, ExtractedEvent, ExtractedLink, PipelineWarning } from "./types";
 
 const FAMILY_LABEL: Record<Family, string> = {
@@ -75,6 +75,7 @@ export function finalize(
     return paragraphs.get(offset)!;
   };
   const byDraft = new Map<number, ExtractedEvent>();
+  const finer = new Map<ExtractedEvent, NonNullable<Located["finer"]>[]>();
   const list: ExtractedEvent[] = [];
   for (const d of located) {
     if (!d.place) {
@@ -85,6 +86,7 @@ export function finalize(
     if (!e) continue;
     byDraft.set(d.key, e);
     list.push(e);
+    if (d.finer) finer.set(e, [d.finer]);
   }
   // Greedy merge, strongest pairs first; siblings split from one sentence stay apart.
   const alias = new Map<ExtractedEvent, ExtractedEvent>();
@@ -169,9 +171,19 @@ export function finalize(
     ra.weakOnly = ra.evidence.every((x) => x.weak);
     ra.claim = firmerClaim(ra.claim, rb.claim);
     ra.confidence = Math.max(ra.confidence, rb.confidence);
+    finer.set(ra, [...(finer.get(ra) ?? []), ...(finer.get(rb) ?? [])]);
     alias.set(rb, ra);
   }
   const events = list.filter((e) => !alias.has(e));
+  // Merged, an event takes the finest place a referring-back telling names inside its own.
+  for (const e of events) {
+    const inside = (finer.get(e) ?? []).filter((f) => e.place && f.place.precision < e.place.precision && placesAgree(f.place, e.place));
+    const f = inside.sort((a, b) => a.place.precision - b.place.precision || b.place.confidence - a.place.confidence)[0];
+    if (f) {
+      e.place = f.place;
+      e.placeMention = f.mention;
+    }
+  }
   events.forEach((e, i) => {
     e.key = i;
     e.title = titleOf(e, actors);

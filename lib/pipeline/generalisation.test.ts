@@ -193,6 +193,26 @@ describe("discourse", () => {
     ]);
   });
 
+  it("takes the finer place a referring-back telling names inside the one first told, and only that", () => {
+    // A gazetteer that knows two hamlets: one inside eastern Syria, one far off in Iraq's south.
+    const hamlets: Record<string, [number, number, string]> = { "qasr somewhere": [35.1, 40.2, "SY"], "tell faraway": [30.5, 47.8, "IQ"] };
+    const geocode: typeof fakeGeocode = (mention, o) => {
+      const h = hamlets[mention.toLowerCase().replace(/^(the )?(hamlet of )?/, "")];
+      return h
+        ? { resolved: true, mention, name: mention.replace(/^the hamlet of /, ""), lat: h[0], lon: h[1], precision: 1, kind: "town", country: h[2], confidence: 0.8, alternatives: [], source: "geonames" }
+        : fakeGeocode(mention, o);
+    };
+    const run = (second: string) =>
+      runPipeline({ text: `A drone struck a compound in eastern Syria on Tuesday, killing four. ${second}`, meta: { published: "2021-03-11" }, hints: [] }, { geocode, actors: curatedActors() }).events.map(
+        (e) => [e.dateStart, e.place?.name],
+      );
+    expect(run("The attack targeted a house in the hamlet of Qasr Somewhere.")).toEqual([["2021-03-09", "Qasr Somewhere"]]);
+    // Not inside the place told: the telling does not move the attack.
+    expect(run("The attack targeted a house in the hamlet of Tell Faraway.")).toEqual([["2021-03-09", "eastern Syria"]]);
+    // Where something was said about the attack is not where it was.
+    expect(run("Speaking in Qasr Somewhere, the governor condemned the attack.")).toEqual([["2021-03-09", "eastern Syria"]]);
+  });
+
   it("takes an uncertain town in a country the article never names, where the sentence names others, for a homonym", () => {
     // A gazetteer that knows Bonn (Germany) under a spelling of a Sahel town it lacks.
     const geocode: typeof fakeGeocode = (mention, o) =>

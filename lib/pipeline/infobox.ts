@@ -134,6 +134,7 @@ export function infoboxDraft(box: Infobox, text: string, pub: string | null, act
     claims: [],
     evidence: [{ start: box.start, end: box.end, weak: false }],
     group,
+    refined: [],
     mergedInto: null,
     dropped: null,
   };

@@ -12,7 +12,9 @@ import type { DraftLink } from "./discourse";
 import { distanceKm, placeTolerance, toPlace, type GeocodeFn } from "./places";
 import type { PlaceMention } from "./types";
 
-export type Located = Draft & { place: Place | null; placeMention: string | null; origin: { lat: number; lon: number } | null };
+/** `finer`: a place inside `place` that a referring-back telling names; it stands in once the
+ * article's tellings are merged, which compare the places first told. */
+export type Located = Draft & { place: Place | null; placeMention: string | null; origin: { lat: number; lon: number } | null; finer: { place: Place; mention: string } | null };
 
 const LAUNCHED = new Set(["rocket", "missile", "drone", "artillery"]);
 
@@ -170,7 +172,10 @@ export function locate(
     const apart = clusters.length > 1 && clusters.every((c, i) => clusters.slice(i + 1).every((o) => c[0]!.p.country !== o[0]!.p.country || Math.min(...c.map((y) => y.p.precision)) <= 2));
     const split = apart && (!chosen || clusters.some((c) => c.includes(chosen))) ? clusters.map((c) => best(c)!) : null;
     const variants = split ?? (chosen ? [chosen] : [null]);
+    const refined = d.refined.map((m) => ({ m, p: readIn(m, d.context) })).filter((x): x is { m: PlaceMention; p: Place } => x.p !== null);
+    const finerThan = (v: { p: Place }) => best(refined.filter((x) => x.p.precision < v.p.precision && distanceKm(x.p, v.p) <= placeTolerance(x.p, v.p)));
     variants.forEach((v, i) => {
+      const f = v ? finerThan(v) : undefined;
       const key = i === 0 ? d.key : drafts.length + out.length + 1000;
       if (i > 0) twinsOf.set(d.key, [...(twinsOf.get(d.key) ?? []), key]);
       out.push({
@@ -179,6 +184,7 @@ export function locate(
         place: v?.p ?? null,
         placeMention: v?.m.mention ?? null,
         origin: origin && v && origin !== v && v.m.role === "site" ? { lat: origin.p.lat, lon: origin.p.lon } : null,
+        finer: f ? { place: f.p, mention: f.m.mention } : null,
       });
     });
   }
