@@ -334,7 +334,7 @@ export function draftsOf(f: SentenceFacts, nextKey: () => number, nextGroup: () 
       mergedInto: null,
       dropped: null,
     } satisfies Draft;
-    // "The earlier attacks were on 2 and 24 April, 12 May and 18 June": one attack per day listed,
+    // "Earlier attacks came on 3 and 20 May, 9 June and 1 July": one attack per day listed,
     // each new, none the telling of another.
     const listed = d?.list === undefined ? [] : f.dates.filter((x) => x.list === d.list && x !== d);
     const copy = (x: DateFact): Draft => ({

@@ -261,7 +261,7 @@ const DAY_MONTH_WORD = new RegExp(`\\b(\\d{1,2}(st|nd|rd|th)?\\s+(of\\s+)?)?${MO
 
 /** Days of one month, day first: "2 and 24 April", "12 May", "3, 9 and 11 March 2020". */
 const DAY_GROUP = `\\d{1,2}(?:(?:\\s*,\\s*|\\s+and\\s+)\\d{1,2})*\\s+${MONTH_RE}(?:\\s+(?:19|20)\\d{2})?`;
-/** A list of two or more days: "on 2 and 24 April, 12 May and 18 June". */
+/** A list of two or more days: "on 3 and 20 May, 9 June and 1 July". */
 export const DATE_LIST = new RegExp(`\\b${DAY_GROUP}(?:(?:\\s*,\\s*|\\s+and\\s+|,\\s+and\\s+)${DAY_GROUP})*`, "gi");
 
 /**

@@ -367,7 +367,7 @@ function handleCue(ctx: Ctx, f: SentenceFacts, cue: Cue, ds: Draft[], handled: S
   }
   if (cue.shape === "plan") {
     const meetings = live.filter((d) => d.family === "meeting");
-    // "The details of the rocket attack were finalized in … meetings": the attacks told before the cue.
+    // "The rocket attack had been planned at … meetings": the attacks told before the cue.
     const attacks = ds.filter((d) => d.frame.start - s.start < cue.start).map((d) => resolve(ctx, d.key)).filter((d) => isLive(d) && d.family !== "meeting");
     const meeting = meetings[0] ?? since(ctx, s.paragraph - MAX_BACK_PARAGRAPHS).filter((d) => isLive(d) && d.family === "meeting" && d.frame.start < s.end).at(-1);
     if (!meeting) return;
@@ -591,7 +591,7 @@ export function discourse(
     // An answer told without a date came within days after the dated attack it answers.
     const link = ctx.links.find((l) => resolve(ctx, l.to).key === d.key && resolve(ctx, l.from).date && isLive(resolve(ctx, l.from)));
     if (link) {
-      // "… conducted an airstrike on the fighters after they attacked partner forces on Aug. 24":
+      // "… struck the gunmen after they had attacked allied troops on 3 May":
       // an answer told with "after" in its cause's sentence came that day or the next.
       const cause = resolve(ctx, link.from);
       const prompt = /^after\b/i.test(link.cue) && cause.sentence === d.sentence;
@@ -751,8 +751,8 @@ function resolveFamily(ctx: Ctx, d: Draft) {
   else if (usual.length === 1) d.family = usual[0]!;
   else if (kind(d.attacker) === "state" || kind(d.attacker) === "force") d.family = "airstrike";
   else if (kind(d.attacker) === "group") d.family = "ground";
-  // "a militant attack on an army base", "in response to the August 15 attacks against American
-  // forces": an attack by armed men, or one on a named side that another answered, with no weapon
+  // "an attack by militants on a barracks", "answering the 9 March attacks on allied
+  // troops": an attack by armed men, or one on a named side that another answered, with no weapon
   // named is a ground attack.
   else if (UNNAMED_ARMED.test(d.context.slice(Math.max(0, d.frame.start - d.evidence[0]!.start - 40), d.frame.end - d.evidence[0]!.start + 40)) || (d.asCause && d.target && kind(d.target) !== "person" && !d.attacker && d.date?.precision === "day"))
     d.family = "ground";

@@ -99,7 +99,7 @@ export function locate(
     const r = geocode(after[1]!, {});
     return r.resolved && r.kind === "country" ? r.country : null;
   };
-  // "… with the militaries of Mali, Burkina Faso and Niger … around the city of Boni": an uncertain
+  // "… alongside the armies of three neighbours … near the town of Boni": an uncertain
   // reading in a country the article never names (Bonn, Germany), where the sentence names others,
   // is a homonym of a place the gazetteer lacks.
   const inArticle = countriesNamed(text);
