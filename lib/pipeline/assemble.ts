@@ -43,7 +43,7 @@ export type Draft = {
   repeat: boolean;
   /** Named only as what another attack answered ("in response to the rocket attack"). */
   asCause: boolean;
-  /** One of the attacks told by a list of days ("the earlier attacks, on 2 and 24 April"). */
+  /** One of the attacks told by a list of days ("earlier attacks, on 3 and 20 May"). */
   listed: boolean;
   weak: boolean;
   date: DraftDate | null;

@@ -259,13 +259,13 @@ const MONTH_WORD = new RegExp(`\\b${MONTH_RE}`, "i");
 /** Where a written date starts: at its day when the day comes first ("the afternoon of 8 October 2016"). */
 const DAY_MONTH_WORD = new RegExp(`\\b(\\d{1,2}(st|nd|rd|th)?\\s+(of\\s+)?)?${MONTH_RE}`, "i");
 
-/** Days of one month, day first: "2 and 24 April", "12 May", "3, 9 and 11 March 2020". */
+/** Days of one month, day first: "3 and 20 May", "9 June", "3, 9 and 11 March 2020". */
 const DAY_GROUP = `\\d{1,2}(?:(?:\\s*,\\s*|\\s+and\\s+)\\d{1,2})*\\s+${MONTH_RE}(?:\\s+(?:19|20)\\d{2})?`;
 /** A list of two or more days: "on 3 and 20 May, 9 June and 1 July". */
 export const DATE_LIST = new RegExp(`\\b${DAY_GROUP}(?:(?:\\s*,\\s*|\\s+and\\s+|,\\s+and\\s+)${DAY_GROUP})*`, "gi");
 
 /**
- * "The earlier attacks were on 2 and 24 April, 12 May and 18 June": one date per day listed, each
+ * "Earlier attacks came on 3 and 20 May, 9 June and 1 July": one date per day listed, each
  * marked with the list it belongs to, so that the attacks told with it become one event per day.
  */
 function dateLists(text: string, pub: string | null): DateFact[] {
@@ -298,7 +298,7 @@ function dateLists(text: string, pub: string | null): DateFact[] {
   return out;
 }
 
-/** The text names two or more days in a list ("on 2 and 24 April, 12 May"). */
+/** The text names two or more days in a list ("on 3 and 20 May, 9 June"). */
 export const namesDayList = (text: string) => dateLists(text, "2000-12-31").length >= 2;
 
 /** All date facts in a sentence; spans are relative to the sentence. Overlaps keep the first found. */

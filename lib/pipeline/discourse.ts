@@ -732,7 +732,7 @@ function resolveFamily(ctx: Ctx, d: Draft) {
   }
   // An armed group's attack is of the kind its other attacks in the article are ("drones hit …, and in August the group targeted …").
   const usual = kind(d.attacker) === "group" ? [...new Set(since(ctx, d.paragraph - MAX_BACK_PARAGRAPHS).filter((x) => isLive(x) && x.key !== d.key && x.family && !x.soft && x.family !== "meeting" && actorAgreement(x.attacker, d.attacker, ctx.actors) === 1 && x.attacker).map((x) => x.family))] : [];
-  // "It was the fifth attack on the city; the earlier ones were on 2 and 24 April, 12 May": attacks
+  // "The town has been hit four times before, on 3 and 20 May and 9 June": attacks
   // listed by their days are of the kind, by the side and at the place of the attack they are listed
   // against; so is a "similar attack".
   // "… following a similar attack on a school": like the attack just told, by the same side.

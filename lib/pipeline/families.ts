@@ -90,7 +90,7 @@ function hypothetical(text: string, start: number, end = start): boolean {
   const word = text.slice(start, end);
   // "a string of drone and rocket attacks": the weapon names the kind of the attacks counted.
   const eventNoun = /^[\w\s-]{0,25}?\b(attacks?|strikes?|raids?|bombings?|assaults?)\b/i.test(text.slice(end));
-  // "The previous attacks took place on 2 and 24 April": attacks counted by their days are told one by one.
+  // "Earlier attacks came on 3 and 20 May": attacks counted by their days are told one by one.
   const listed = namesDayList(text.slice(end).split(/[.;]/)[0]!);
   const bulk = MUNITION.test(word) && !eventNoun ? BULK_MUNITION.test(clause) && !/\bthan\b/i.test(text.slice(end, end + 8)) : BULK.test(clause) && !listed;
   // "since the group began attacking ships": a campaign, not one attack.

@@ -55,7 +55,7 @@ export const DateFact = z.object({
   kind: z.enum(["absolute", "relative"]),
   /** For relative dates: days after (positive) or before (negative) the anchor, as a range. */
   offset: z.object({ min: z.number().int(), max: z.number().int() }).optional(),
-  /** One of the days of a list ("on 2 and 24 April, 12 May"): which list of its sentence. */
+  /** One of the days of a list ("on 3 and 20 May, 9 June"): which list of its sentence. */
   list: z.number().int().optional(),
 });
 export type DateFact = z.infer<typeof DateFact>;
