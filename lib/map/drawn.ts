@@ -5,6 +5,7 @@
  * MapLibre stays near POINT_LIMIT, however many events the data holds; the cost that grows with
  * the data is one pass over typed arrays here, not a worker re-tile.
  */
+import { lowerBound } from "./bisect";
 import type { EventIndex } from "./event-index";
 
 export const POINT_LIMIT = 1500;
@@ -85,14 +86,8 @@ function aggregate(index: EventIndex, lo: number, hi: number, v: Viewport): Draw
 export function isDrawn(drawn: Drawn, i: number): boolean {
   if (drawn.kind !== "points") return false;
   const a = drawn.indices;
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < i) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < a.length && a[lo] === i;
+  const at = lowerBound(a, i);
+  return at < a.length && a[at] === i;
 }
 
 /** Whether two drawn sets would produce the same features, so an unchanged frame costs no setData. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildIndex, lowerBound, mercatorX, mercatorY, rangeOf } from "./event-index";
+import { lowerBound } from "./bisect";
+import { buildIndex, mercatorX, mercatorY, rangeOf } from "./event-index";
 import { SAMPLE_EVENTS } from "./fixtures/sample";
 import { dayOf } from "./time";
 

@@ -4,6 +4,7 @@
  * returning a contiguous range [lo, hi) of this order, whatever the number of events.
  */
 import type { EventFeature, EventProperties } from "../api";
+import { lowerBound } from "./bisect";
 import { dayOf } from "./time";
 
 /** Which events the filters keep (lib/filter.ts eventMatcher, the same test the API applies). */
@@ -51,18 +52,6 @@ export function buildIndex(all: readonly EventFeature[], match: EventMatch = () 
   });
   const today = dayOf(new Date().toISOString());
   return { events: order.map((o) => o.e), day, mx, my, pos, domain: all.length ? [min, max] : [today, today] };
-}
-
-/** First position whose day is ≥ `d` (or > `d` when `after`). */
-export function lowerBound(day: Float64Array, d: number, after = false): number {
-  let lo = 0;
-  let hi = day.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (after ? day[mid]! <= d : day[mid]! < d) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Events whose start day lies in [from, to] (inclusive days; fractional `to` counts its whole day once reached). */

@@ -6,6 +6,7 @@
  * inside it. A null window means "the whole data range" and a null cursor means "at the end of
  * the window", so both follow the data as it loads instead of freezing an old range.
  */
+import { lowerBound } from "./bisect";
 import { dayOf, isoOf } from "./time";
 
 export const SPEEDS = [
@@ -107,25 +108,13 @@ export function cursorSpan(
 }
 
 function firstAfter(days: Float64Array, d: number): number | null {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid]! <= d) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < days.length ? days[lo]! : null;
+  const i = lowerBound(days, d, true);
+  return i < days.length ? days[i]! : null;
 }
 
 function lastBefore(days: Float64Array, d: number): number | null {
-  let lo = 0;
-  let hi = days.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (days[mid]! < d) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? days[lo - 1]! : null;
+  const i = lowerBound(days, d);
+  return i > 0 ? days[i - 1]! : null;
 }
 
 export function playbackReducer(p: Playback, action: PlaybackAction, ctx: PlaybackContext): Playback {

@@ -6,6 +6,7 @@
 import type { AggregateOut, EventFeature } from "../api";
 import type { CellSeries } from "./aggregate";
 import type { LayerSpecification } from "./maplibre-types";
+import { lowerBound } from "./bisect";
 import { dayOf } from "./time";
 
 /** Above this many events in view the map shows counts; at or below, the events. */
@@ -52,22 +53,10 @@ export function indexSeries(series: readonly CellSeries[]): SeriesIndex {
   };
 }
 
-/** Index of the first element of `xs` greater than `x` (xs ascending). */
-function upperBound(xs: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Each cell's events whose start day lies in [lo, hi] (whole days, as the API's cursor span counts them). */
 export function countsInSpan(ix: SeriesIndex, lo: number, hi: number): Int32Array {
   const [a, b] = [Math.ceil(lo), Math.floor(hi)];
-  return Int32Array.from(ix.days, (days, i) => (b < a ? 0 : ix.cum[i]![upperBound(days, b)]! - ix.cum[i]![upperBound(days, a - 1)]!));
+  return Int32Array.from(ix.days, (days, i) => (b < a ? 0 : ix.cum[i]![lowerBound(days, b, true)]! - ix.cum[i]![lowerBound(days, a - 1, true)]!));
 }
 
 /** The events' start days, in list order: read once per fetched view, then compared per frame. */
