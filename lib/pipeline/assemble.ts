@@ -8,7 +8,7 @@ import { actorAgreement, assignRoles, findActors, pickActors, type ActorIndex, t
 import { findCasualties } from "./casualties";
 import { findClaims } from "./claims";
 import { findCues, type Cue } from "./cues";
-import { addDays, findDates } from "./dates";
+import { addDays, findDates, type Anchor } from "./dates";
 import { findTriggers, frames as groupFrames, HABITUAL, type Frame } from "./families";
 import { findPlaces } from "./places";
 import type { Casualties, ClaimFact, DateFact, PlaceMention, Sentence } from "./types";
@@ -84,7 +84,8 @@ export type SentenceFacts = {
 const CANDIDATE =
   /(strike|attack|drone|missile|rocket|katyusha|barrage|salvo|volley|artillery|shell|mortar|bomb|raid|assassinat|kill|explosion|blast|fired|launched|struck|hit|ransack|storm|riot|meet|met with|talks|summit|tanker|ship|vessel|seiz|hijack|injur|wound|dead|died|deaths?|declined|denied|denies|accused|blamed|ascribed|attributed|claimed|respon|retaliat|avenge|as a result|finaliz|targeted|sortie|bombard|incursion|operation|answer|reply|reprisal|came|aircraft|jets|projectile|assault|exploded|hijack)/i;
 
-export function analyseSentence(index: number, sentence: Sentence, pub: string | null, actors: ActorIndex): SentenceFacts | null {
+/** `anchor`: what the sentence's relative and year-less dates are read from (see `findDates`). */
+export function analyseSentence(index: number, sentence: Sentence, anchor: string | Anchor | null, actors: ActorIndex): SentenceFacts | null {
   const text = sentence.text;
   if (!CANDIDATE.test(text)) return null;
   const found = findActors(text, actors);
@@ -101,7 +102,7 @@ export function analyseSentence(index: number, sentence: Sentence, pub: string |
   const places = findPlaces(text, nonStateActor).filter((p) => !inName(p));
   const triggers = findTriggers(text);
   const cues = findCues(text);
-  const dates = findDates(text, pub);
+  const dates = findDates(text, anchor);
   // Attack words apart from each other by the end of a cause ("In retaliation for X, Y") or by a
   // date of their own ("drones hit X, and in May the group attacked Y") tell two attacks.
   const barriers = [...cues.filter((c) => c.clause).flatMap((c) => [c.start, c.clause!.end]), ...dates.filter((d) => d.kind === "absolute").map((d) => d.span.start)];

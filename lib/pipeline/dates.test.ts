@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { findDates } from "./dates";
+import { findDates, narrativeAnchor, type Anchor } from "./dates";
 
 /** Resolves a phrase against a publication date: "start..end precision" or "+min..+max" for relative ones. */
-const d = (text: string, pub: string | null) =>
+const d = (text: string, pub: string | Anchor | null) =>
   findDates(text, pub).map((f) => (f.kind === "relative" ? `${f.offset!.min}..${f.offset!.max} ${f.precision}` : `${f.start}..${f.end} ${f.precision}`));
 
 describe("findDates", () => {
@@ -55,5 +55,35 @@ describe("findDates", () => {
   it("ignores when something was said and leaves unanchored phrases unresolved", () => {
     expect(d("the official said today", "2020-01-03")).toEqual([]);
     expect(d("In March, gunmen fired", null)).toEqual([]);
+  });
+
+  it("reads a narrative with no publication date from the full dates it tells", () => {
+    // The anchor is the last full date before a sentence, else the latest; the latest bounds it.
+    const at = narrativeAnchor([
+      { at: 200, date: "2023-12-03" },
+      { at: 50, date: "2023-03-12" },
+    ]);
+    expect(at(10)).toEqual({ date: "2023-12-03", latest: "2023-12-03", narrative: true });
+    expect(at(120)).toEqual({ date: "2023-03-12", latest: "2023-12-03", narrative: true });
+    expect(at(400)).toEqual({ date: "2023-12-03", latest: "2023-12-03", narrative: true });
+    expect(narrativeAnchor([])(0)).toBeNull();
+    const story = (date: string, latest = date): Anchor => ({ date, latest, narrative: true });
+    // A background paragraph after "on 3 December 2023": its January is the same year's, not the next.
+    expect(d("a raid in Kano State in January killed", story("2023-12-03"))).toEqual(["2023-01-01..2023-01-31 month"]);
+    // A story that crosses New Year, as its later full dates show, steps forward.
+    expect(d("then on 2 January the militia shelled", story("2020-12-29", "2021-01-20"))).toEqual(["2021-01-02..2021-01-02 day"]);
+    // Without that later date the step would pass what the text states, so the year stays behind.
+    expect(d("then on 2 January the militia shelled", story("2020-12-29"))).toEqual(["2020-01-02..2020-01-02 day"]);
+    // Words said from the writer's day read from the latest date the text states, not the narrative anchor.
+    expect(d("jets struck the depot yesterday", story("2019-05-02", "2019-06-10"))).toEqual(["2019-06-09..2019-06-09 day"]);
+  });
+
+  it("holds what a narrative anchor resolves less certain than a stated publication date", () => {
+    const stated = findDates("gunmen attacked on 4 June", "2022-06-30")[0]!;
+    const anchored = findDates("gunmen attacked on 4 June", { date: "2022-06-01", latest: "2022-06-30", narrative: true })[0]!;
+    expect(anchored.start).toBe(stated.start);
+    expect(anchored.confidence).toBeLessThan(stated.confidence);
+    // A date that writes its year owes nothing to the anchor.
+    expect(findDates("on 4 June 2022", { date: "2022-06-01", latest: "2022-06-30", narrative: true })[0]!.confidence).toBe(findDates("on 4 June 2022", null)[0]!.confidence);
   });
 });

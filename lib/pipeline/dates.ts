@@ -1,6 +1,6 @@
 /**
- * Dates: every date expression in a sentence, resolved against the publication date to a range
- * with a precision. "last Thursday" is a day whose week is uncertain, "In March" a month, "three
+ * Dates: every date expression in a sentence, resolved against the publication date (or, where
+ * no text states one, against the narrative's own dates: `Anchor`) to a range with a precision. "last Thursday" is a day whose week is uncertain, "In March" a month, "three
  * years ago" a year; relative expressions ("days after …", "the following weekend") keep an offset
  * and are resolved against another event later. chrono-node parses the absolute and weekday forms
  * (it is fast, but only candidate sentences reach this stage); the rest are plain patterns.
@@ -31,9 +31,20 @@ const MONTH_RE = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|ju
 const WEEKDAY_RE = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday)";
 const NUM_RE = "(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)";
 
+/**
+ * What a sentence's dates are resolved against. Normally the publication date. Where no text
+ * states one, two days stand in (TimeML/HeidelTime practice for narratives): a year-less day or
+ * month ("on 5 March", "in January") takes its year from `date`, the nearest full date told
+ * before it, since a story names its year once and then goes on; words said from the writer's
+ * own day ("yesterday", "on Friday", "two years ago") are read from `latest`, the latest full
+ * date the text states, which a report is not older than. Both are less certain than a stated
+ * publication date.
+ */
+export type Anchor = { date: string; latest: string; narrative: true };
+
 type Rule = {
   re: RegExp;
-  resolve: (m: RegExpExecArray, pub: string | null) => Omit<DateFact, "span"> | null;
+  resolve: (m: RegExpExecArray, pub: string | null, narrative: Anchor | null) => Omit<DateFact, "span"> | null;
 };
 
 const absolute = (start: string, end: string, precision: DatePrecision, confidence = 0.9): Omit<DateFact, "span"> => ({
@@ -52,8 +63,22 @@ const relative = (min: number, max: number, precision: DatePrecision, confidence
   offset: { min, max },
 });
 
-/** A month without a year is the latest such month not after publication. */
-function yearForMonth(month: number, day: number, pub: string): number {
+/**
+ * A day or month without a year. Against a publication date: the latest such day not after it (a
+ * report tells what has happened). Against a narrative anchor: of the anchor's year and the years
+ * either side, the one that puts the day nearest the anchor without passing the latest date the
+ * text states ("On 3 December 2023 … an attack in January" is January 2023; "on 28 December
+ * 2020 … on 3 January" steps into 2021 when the text goes on to name a later date).
+ */
+function yearForMonth(month: number, day: number, pub: string, narrative: Anchor | null = null): number {
+  if (narrative) {
+    const ref = fromIso(narrative.date);
+    const y0 = Number(narrative.date.slice(0, 4));
+    const at = (y: number) => Date.UTC(y, month - 1, Math.min(day, 28));
+    const fits = [y0 - 1, y0, y0 + 1].filter((y) => at(y) <= fromIso(narrative.latest) + DAY);
+    if (fits.length) return fits.reduce((best, y) => (Math.abs(at(y) - ref) < Math.abs(at(best) - ref) ? y : best));
+    pub = narrative.latest;
+  }
   const [py, pm, pd] = pub.split("-").map(Number) as [number, number, number];
   return month > pm || (month === pm && day > pd + 1) ? py - 1 : py;
 }
@@ -193,10 +218,10 @@ const MONTH_RULES: Rule[] = [
   {
     // "In March", "in late March", "during December": no day, no year.
     re: new RegExp(`\\b(?:in|during|since|by|until|through|from|of)\\s+(?:(early|mid|late)[ -])?${MONTH_RE}(?![a-z])(?![\\s.]*\\d)`, "gi"),
-    resolve: (m, pub) => {
+    resolve: (m, pub, narrative) => {
       if (!pub) return null;
       const month = MONTHS[m[2]!.toLowerCase().replace(".", "")]!;
-      const r = monthRange(yearForMonth(month, 1, pub), month);
+      const r = monthRange(yearForMonth(month, 1, pub, narrative), month);
       return absolute(r.start, r.end, "month", 0.8);
     },
   },
@@ -207,10 +232,10 @@ const MONTH_RULES: Rule[] = [
   {
     // "the March attacks": a month used as an adjective of the attack.
     re: new RegExp(`\\bthe\\s+${MONTH_RE}\\s+(?=(?:attacks?|strikes?|bombings?|raids?|assassination|killing|salvo|barrage)\\b)`, "gi"),
-    resolve: (m, pub) => {
+    resolve: (m, pub, narrative) => {
       if (!pub) return null;
       const month = MONTHS[m[1]!.toLowerCase().replace(".", "")]!;
-      const r = monthRange(yearForMonth(month, 1, pub), month);
+      const r = monthRange(yearForMonth(month, 1, pub, narrative), month);
       return absolute(r.start, r.end, "month", 0.75);
     },
   },
@@ -222,7 +247,7 @@ const MONTH_RULES: Rule[] = [
 ];
 
 /** Month-day forms without a year, with or without a year (chrono handles spelling variants). */
-function chronoDates(text: string, pub: string | null): DateFact[] {
+function chronoDates(text: string, pub: string | null, narrative: Anchor | null): DateFact[] {
   const out: DateFact[] = [];
   const ref = pub ? new Date(`${pub}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1));
   for (let r of chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
@@ -241,7 +266,7 @@ function chronoDates(text: string, pub: string | null): DateFact[] {
     const day = k.get("day")!;
     if (!k.isCertain("year")) {
       if (!pub) continue;
-      year = yearForMonth(month, day, pub);
+      year = yearForMonth(month, day, pub, narrative);
     }
     const iso = `${year}-${pad(month)}-${pad(day)}`;
     if (Number.isNaN(fromIso(iso))) continue;
@@ -268,7 +293,7 @@ export const DATE_LIST = new RegExp(`\\b${DAY_GROUP}(?:(?:\\s*,\\s*|\\s+and\\s+|
  * "Earlier attacks came on 3 and 20 May, 9 June and 1 July": one date per day listed, each
  * marked with the list it belongs to, so that the attacks told with it become one event per day.
  */
-function dateLists(text: string, pub: string | null): DateFact[] {
+function dateLists(text: string, pub: string | null, narrative: Anchor | null = null): DateFact[] {
   const out: DateFact[] = [];
   DATE_LIST.lastIndex = 0;
   let list = 0;
@@ -283,7 +308,7 @@ function dateLists(text: string, pub: string | null): DateFact[] {
       const month = MONTHS[t[2]!.toLowerCase().replace(".", "")];
       if (!month) return [];
       for (const d of days.splice(0)) {
-        const year = t[3] ? Number(t[3]) : pub ? yearForMonth(month, d.day, pub) : null;
+        const year = t[3] ? Number(t[3]) : pub ? yearForMonth(month, d.day, pub, narrative) : null;
         const iso = year && `${year}-${pad(month)}-${pad(d.day)}`;
         if (!iso || Number.isNaN(fromIso(iso)) || !toIso(fromIso(iso)).startsWith(iso)) continue;
         facts.push({ ...absolute(iso, iso, "day", t[3] ? 0.9 : 0.8), span: { start: d.at, end: d.end }, list });
@@ -301,10 +326,19 @@ function dateLists(text: string, pub: string | null): DateFact[] {
 /** The text names two or more days in a list ("on 3 and 20 May, 9 June"). */
 export const namesDayList = (text: string) => dateLists(text, "2000-12-31").length >= 2;
 
-/** All date facts in a sentence; spans are relative to the sentence. Overlaps keep the first found. */
-export function findDates(text: string, pub: string | null): DateFact[] {
+/** Confidence kept by a date read from a narrative anchor rather than from a stated publication date. */
+const NARRATIVE_DISCOUNT = 0.8;
+
+/**
+ * All date facts in a sentence; spans are relative to the sentence. Overlaps keep the first found.
+ * `anchor` is the publication date (a plain date) or an `Anchor`.
+ */
+export function findDates(text: string, anchor: string | Anchor | null): DateFact[] {
   if (!MAYBE_DATE.test(text)) return [];
-  const found: DateFact[] = [...dateLists(text, pub)];
+  const narrative = typeof anchor === "object" ? anchor : null;
+  // Year-less days read their year against `pub` (or the narrative anchor); words said from the writer's day read `pub`.
+  const pub = typeof anchor === "string" ? anchor : (anchor?.latest ?? null);
+  const found: DateFact[] = [...dateLists(text, pub, narrative)];
   // Between the days of a list nothing else is a date ("April, 12" is no April 12th).
   const lists = [...new Set(found.map((f) => f.list))].map((l) => {
     const days = found.filter((f) => f.list === l);
@@ -318,18 +352,34 @@ export function findDates(text: string, pub: string | null): DateFact[] {
         const s = m.index;
         const e = s + m[0].length;
         if (taken(s, e)) continue;
-        const r = rule.resolve(m, pub);
+        const r = rule.resolve(m, pub, narrative);
         if (r) found.push({ ...r, span: { start: s, end: e } });
       }
     }
   };
   // Full dates first, so "Dec. 27" is not also read as "in December".
-  for (const d of chronoDates(text, pub)) if (!taken(d.span.start, d.span.end)) found.push(d);
+  for (const d of chronoDates(text, pub, narrative)) if (!taken(d.span.start, d.span.end)) found.push(d);
   apply(MONTH_RULES);
   apply(RULES);
   // "the official said today", "told reporters in March": when something was said, not done.
   const spoken = (f: DateFact) => /\b(said|says|told|added|announced|stated|wrote|briefing|reported|statement)\s+(\S+\s+){0,2}$/i.test(text.slice(Math.max(0, f.span.start - 40), f.span.start));
-  return found.filter((f) => !spoken(f)).sort((a, b) => a.span.start - b.span.start);
+  // What a narrative anchor resolved (every absolute date that writes no year) is less sure.
+  const fromAnchor = (f: DateFact) => narrative !== null && f.kind === "absolute" && !/\b(1[89]|20)\d{2}\b/.test(text.slice(f.span.start, f.span.end));
+  return found
+    .filter((f) => !spoken(f))
+    .map((f) => (fromAnchor(f) ? { ...f, confidence: Math.round(f.confidence * NARRATIVE_DISCOUNT * 100) / 100 } : f))
+    .sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * The anchor for each place in a text that states no publication date: the nearest full date
+ * stated before it (else the latest), with the latest as the bound; null when it states none.
+ * `stated` are the text's full dates with their offsets.
+ */
+export function narrativeAnchor(stated: { at: number; date: string }[]): (at: number) => Anchor | null {
+  const byPlace = [...stated].sort((a, b) => a.at - b.at);
+  const latest = stated.reduce<string | null>((best, s) => (!best || s.date > best ? s.date : best), null);
+  return (at) => (latest ? { date: byPlace.filter((s) => s.at < at).at(-1)?.date ?? latest, latest, narrative: true } : null);
 }
 
 /** Intersection of two ranges when they overlap, else null. */

@@ -12,7 +12,8 @@ import { finalize } from "./events";
 import { infoboxDraft, readInfobox } from "./infobox";
 import { locate } from "./locate";
 import { cachedGeocoder, type GeocodeFn } from "./places";
-import { inferPublished } from "./published";
+import { narrativeAnchor, type Anchor } from "./dates";
+import { inferPublished, statedDates } from "./published";
 import { sentences } from "./sentences";
 import type { ArticleInput, PipelineResult } from "./types";
 
@@ -26,8 +27,14 @@ export function runPipeline(input: ArticleInput, deps: PipelineDeps): PipelineRe
   const blocks = clean(text, input.hints);
   const inferred = meta.published ? null : inferPublished(text, blocks);
   const published = meta.published ?? inferred?.date ?? null;
+  // "The latest full date in the text" only bounds the publication from below: it is no day the
+  // text was written. Without a stated publication date, each sentence reads its relative and
+  // year-less dates from the narrative instead (the full date told before it).
+  const stated = meta.published ?? (inferred && !inferred.from.startsWith("latest") ? inferred.date : null);
+  const fromNarrative = stated ? null : narrativeAnchor(statedDates(text, blocks));
+  const anchorAt = (at: number): Anchor | string | null => stated ?? fromNarrative!(at) ?? (published ? { date: published, latest: published, narrative: true } : null);
   const facts = sentences(text, blocks, published)
-    .map((s, i) => analyseSentence(i, s, published, deps.actors))
+    .map((s, i) => analyseSentence(i, s, anchorAt(s.start), deps.actors))
     .filter((f): f is SentenceFacts => f !== null);
   // "The latest full date in the text" bounds the publication from below; it is no day to clamp to.
   const told = discourse(facts, published, deps.actors, deps.geocode, inferred !== null && inferred.from.startsWith("latest"));
@@ -37,7 +44,12 @@ export function runPipeline(input: ArticleInput, deps: PipelineDeps): PipelineRe
   const placed = locate(boxDraft ? [...told.drafts, boxDraft] : told.drafts, told.links, text, deps.geocode, deps.actors);
   const done = finalize(placed.located, placed.links, deps.actors, blocks);
   const warnings = [...told.warnings, ...done.warnings];
-  if (!published) warnings.unshift({ code: "no-date", message: "no publication date given or found; relative dates stay unresolved" });
+  if (!published) warnings.unshift({ code: "no-date", message: "no publication date given or found, and no full date in the text: relative and year-less dates stay unresolved" });
+  else if (!stated)
+    warnings.unshift({
+      code: "no-date",
+      message: `no publication date given or found: relative and year-less dates read from the nearest full date told before them, else from the latest the text states (${published}), and held less certain`,
+    });
   const title = meta.title ?? titleLine(text, blocks);
   return {
     published,

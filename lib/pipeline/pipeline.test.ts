@@ -44,4 +44,21 @@ describe("runPipeline on an invented article", () => {
     expect(bare.warnings.map((w) => w.code)).toContain("no-date");
     expect(bare.events).toEqual([]);
   });
+
+  it("reads a copy without a publication date from the full dates it tells, and says which", () => {
+    const story = [
+      "Rocket attacks on Camp Taji",
+      "",
+      "On 14 December 2019, Kataib Hezbollah fired rockets at Camp Taji, killing one contractor.",
+      "",
+      "A later attack came on 10 January, when the group fired rockets at Camp Taji again, officials said. An inquiry closed on 2 February 2021.",
+    ].join("\n");
+    const r = runPipeline({ text: story, meta: {}, hints: [] }, deps);
+    expect(r).toMatchObject({ published: "2021-02-02", publishedFrom: "latest full date in the text" });
+    // The year-less day belongs to the story told just before it (2019 into 2020), not to the
+    // year of the latest date the text names, which would make it January 2021.
+    expect(r.events.map((e) => e.dateStart)).toEqual(["2019-12-14", "2020-01-10"]);
+    const warning = r.warnings.find((w) => w.code === "no-date");
+    expect(warning?.message).toMatch(/nearest full date told before them.*2021-02-02/);
+  });
 });

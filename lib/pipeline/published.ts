@@ -11,18 +11,28 @@ import type { Block } from "./types";
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
-function fullDates(s: string): string[] {
-  const out: string[] = [];
+/** Full dates (day, month and year written) in a string, with their offsets in it. */
+function fullDatesAt(s: string): { at: number; date: string }[] {
+  const out: { at: number; date: string }[] = [];
   for (const m of s.matchAll(FULL_DATE_RE)) {
     for (const r of chrono.parse(m[0], new Date(Date.UTC(2000, 0, 1)))) {
       if (!r.start.isCertain("year") || !r.start.isCertain("day")) continue;
       const y = r.start.get("year")!;
       const mo = r.start.get("month")!;
       const d = r.start.get("day")!;
-      out.push(`${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
+      out.push({ at: m.index! + r.index, date: `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}` });
     }
   }
   return out;
+}
+const fullDates = (s: string) => fullDatesAt(s).map((x) => x.date);
+
+/** Where the page's own text lives: not reader comments, related links, chrome or the infobox. */
+const usableBlocks = (blocks: Block[]) => blocks.filter((b) => b.role !== "comments" && b.role !== "related" && b.role !== "chrome" && b.role !== "infobox");
+
+/** The full dates the page's text states, with their offsets in the article (for narrative anchors). */
+export function statedDates(text: string, blocks: Block[]): { at: number; date: string }[] {
+  return usableBlocks(blocks).flatMap((b) => fullDatesAt(text.slice(b.start, b.end)).map((x) => ({ at: b.start + x.at, date: x.date })));
 }
 
 const pad = (n: number | string) => String(n).padStart(2, "0");
@@ -61,7 +71,7 @@ export function inferPublished(text: string, blocks: Block[]): { date: string; f
       const d = m && mark.date(m);
       if (d) return { date: d, from: mark.from };
     }
-  const usable = blocks.filter((b) => b.role !== "comments" && b.role !== "related" && b.role !== "chrome" && b.role !== "infobox");
+  const usable = usableBlocks(blocks);
   for (const b of usable.slice(0, 12))
     if (b.role === "dateline") {
       const d = fullDates(text.slice(b.start, b.end))[0];
