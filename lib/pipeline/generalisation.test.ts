@@ -79,6 +79,20 @@ describe("places", () => {
     expect(places("Iraq recalled its ambassador from Tehran.")).toEqual([]);
     expect(places("Rockets were fired from southern Lebanon.")).toEqual(["southern Lebanon"]);
   });
+
+  it("keeps an Arabic article in the name whatever letter it is assimilated to", () => {
+    expect(places("Jets bombed depots in Deir ez-Zor on Monday.")).toEqual(["Deir ez-Zor"]);
+    expect(places("Shells fell on ash-Shaddadi and at-Tanf overnight.")).toEqual(["ash-Shaddadi", "at-Tanf"]);
+  });
+
+  it("places an attack in the town when the country follows it without a comma", () => {
+    const text = "U.S. jets struck rocket launchers in Deir ez-Zor Syria on Monday, officials said.";
+    const [e] = runPipeline({ text, meta: { published: "2022-08-25" }, hints: [] }, deps).events;
+    expect(e).toMatchObject({ dateStart: "2022-08-22", place: { name: "Deir ez-Zor", precision: 1 } });
+    // Read in another country than the one written, the town is a homonym: the country stands.
+    const elsewhere = runPipeline({ text: text.replace("Syria", "Iraq"), meta: { published: "2022-08-25" }, hints: [] }, deps).events[0];
+    expect(elsewhere?.place?.name).not.toBe("Deir ez-Zor");
+  });
 });
 
 describe("cues", () => {

@@ -27,15 +27,19 @@ function coordinated(between: string): boolean {
 const FACILITY_TAIL =
   /\s+(industrial\s+(area|zone|city)|area|district|zone|quarter|neighbou?rhood|embassy|consulate|(air|naval|military|army|marine)\s?base|airbase|base|(international\s+)?airport|compound|port|camp|outpost|airfield|barracks|garrison|(oil\s+)?(processing\s+)?plant|((oil|gas)\s+)?field|oil\s+facility|refinery|terminal|facility|pipeline|headquarters|border\s+crossing|crossing|checkpoint|province|governorate|region|district)$/i;
 
-/** Plainer readings of a place phrase, each with the place it belongs to when the phrase says so. */
-function variants(mention: string): { mention: string; owner?: string }[] {
-  const out: { mention: string; owner?: string }[] = [{ mention }];
+/** Plainer readings of a place phrase, each with the place it belongs to when the phrase says so
+ * (and, where that place is a country, the country the reading must lie in). */
+function variants(mention: string): { mention: string; owner?: string; country?: string }[] {
+  const out: { mention: string; owner?: string; country?: string }[] = [{ mention }];
   const poss = mention.match(/^((?:near|outside|off|north of|south of|east of|west of)\s+)?(?:the\s+)?(\p{Lu}[\p{L}.'’ -]*?)['’]s\s+(.+)$/u);
   if (poss) {
     const [, q = "", owner, rest] = poss as unknown as [string, string | undefined, string, string];
     out.push({ mention: `${q}${owner} ${rest}` });
     if (/^\p{Lu}/u.test(rest)) out.push({ mention: `${q}${rest}`, owner });
   }
+  // "airstrikes in Deir ez-Zor Syria": the country written after the town without a comma.
+  const country = countries().find((c) => mention.endsWith(` ${c.name}`) && /\p{Lu}/u.test(mention.slice(0, -c.name.length - 1).replace(/^(near|outside|off|the|an?)\s+/gi, "")));
+  if (country) out.push({ mention: mention.slice(0, -country.name.length - 1), owner: country.name, country: country.code });
   for (const v of [...out]) {
     const bare = v.mention.replace(FACILITY_TAIL, "");
     if (bare !== v.mention && /\p{Lu}/u.test(bare.replace(/^(near|outside|off|the|an?)\s+/gi, ""))) out.push({ ...v, mention: bare });
@@ -46,9 +50,9 @@ function variants(mention: string): { mention: string; owner?: string }[] {
 /** Below this a town read in a country the article never names is taken for a homonym. */
 const HOMONYM_CONFIDENCE = 0.6;
 
-let countryNames: { code: string; re: RegExp }[] | null = null;
-/** Countries a text names in English ("Mali", "Burkina Faso"), as ISO codes. */
-export function countriesNamed(text: string): Set<string> {
+let countryNames: { code: string; name: string; re: RegExp }[] | null = null;
+/** Country names in English with their ISO codes. */
+function countries(): { code: string; name: string; re: RegExp }[] {
   if (!countryNames) {
     const names = new Intl.DisplayNames(["en"], { type: "region" });
     const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -57,10 +61,15 @@ export function countriesNamed(text: string): Set<string> {
       for (const b of letters) {
         const code = a + b;
         const name = names.of(code);
-        if (name && name !== code && !/\b(Unknown|Region)\b/.test(name)) countryNames.push({ code, re: new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`) });
+        if (name && name !== code && !/\b(Unknown|Region)\b/.test(name)) countryNames.push({ code, name, re: new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`) });
       }
   }
-  return new Set(countryNames.filter((c) => c.re.test(text)).map((c) => c.code));
+  return countryNames;
+}
+
+/** Countries a text names in English ("Mali", "Burkina Faso"), as ISO codes. */
+export function countriesNamed(text: string): Set<string> {
+  return new Set(countries().filter((c) => c.re.test(text)).map((c) => c.code));
 }
 
 export function locate(
@@ -81,7 +90,7 @@ export function locate(
       let best: Place | null = null;
       for (const v of variants(m.mention)) {
         const r = geocode(v.mention, { context: v.owner ? `${v.owner}. ${context}` : context });
-        if (!r.resolved || r.confidence < 0.3) continue;
+        if (!r.resolved || r.confidence < 0.3 || (v.country && r.country !== v.country)) continue;
         const p = toPlace(r);
         if (!best || p.precision < best.precision) best = p;
       }

@@ -10,7 +10,9 @@ import type { PlaceMention } from "./types";
 
 export type GeocodeFn = (mention: string, opts?: { context?: string }) => GeocodeResult;
 
-const NAME_WORD = "(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*|al-\\p{Lu}[\\p{L}'-]*|el-\\p{Lu}[\\p{L}'-]*|\\d{1,3}(?!\\d|,\\s*\\d{4}))";
+/** Arabic names keep their article in every spelling: al-, el-, and its forms before some letters (ez-Zor, ash-Shaddadi, ar-Raqqa, at-Tanf). */
+const ARTICLE = "(?:al|el|ad|adh|an|ar|as|ash|at|ath|az|ed|es|ez|ul|ud)";
+const NAME_WORD = `(?:\\p{Lu}[\\p{L}\\p{N}'’.-]*|${ARTICLE}-\\p{Lu}[\\p{L}'-]*|\\d{1,3}(?!\\d|,\\s*\\d{4}))`;
 const NAME = `${NAME_WORD}(?:\\s+(?:of\\s+(?:the\\s+)?|al\\s+|bin\\s+|as\\s+|es\\s+|el\\s+|ad\\s+|ash\\s+)?${NAME_WORD}){0,4}`;
 const FACILITY_NOUN =
   "(?:industrial\\s+(?:area|zone|city)|embassy|consulate|(?:air|naval|military|army|marine)\\s?base|airbase|base|(?:international\\s+)?airport|compound|port|camp|outpost|airfield|air\\s+field|barracks|garrison|(?:oil\\s+)?(?:processing\\s+)?plant|(?:oil|gas)\\s+field|oil\\s+facility|refinery|terminal|facility|pipeline|headquarters|border\\s+crossing|crossing|checkpoint|(?:power|nuclear)\\s+(?:plant|site|facility)|province|governorate|region|district|(?:(?:southern|northern|eastern|western)\\s+)?(?:suburbs?|outskirts)|old\\s+city|city\\s+cent(?:er|re))";

@@ -26,6 +26,8 @@ const PLACES: Record<string, { name: string; lat: number; lon: number; precision
   iraq: { name: "Iraq", lat: 33.2, lon: 43.7, precision: 4, kind: "country", country: "IQ", km: 370 },
   "western iraq": { name: "western Iraq", lat: 33.4, lon: 41.6, precision: 3, kind: "region", country: "IQ", km: 220 },
   "eastern syria": { name: "eastern Syria", lat: 35.0, lon: 40.0, precision: 3, kind: "region", country: "SY", km: 200 },
+  syria: { name: "Syria", lat: 35.0, lon: 38.5, precision: 4, kind: "country", country: "SY", km: 240 },
+  "deir ez-zor": { name: "Deir ez-Zor", lat: 35.34, lon: 40.14, precision: 1, kind: "city", country: "SY" },
   "tower 22": { name: "Tower 22", lat: 33.32, lon: 38.72, precision: 1, kind: "base", country: "JO" },
   "near al qaim": { name: "near Al Qaim", lat: 34.37, lon: 41.09, precision: 2, kind: "city", country: "IQ", km: 25 },
   "al qaim": { name: "Al Qaim", lat: 34.37, lon: 41.09, precision: 1, kind: "city", country: "IQ" },
