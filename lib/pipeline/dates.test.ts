@@ -74,6 +74,8 @@ describe("findDates", () => {
     expect(d("then on 2 January the militia shelled", story("2020-12-29", "2021-01-20"))).toEqual(["2021-01-02..2021-01-02 day"]);
     // Without that later date the step would pass what the text states, so the year stays behind.
     expect(d("then on 2 January the militia shelled", story("2020-12-29"))).toEqual(["2020-01-02..2020-01-02 day"]);
+    // The anchor's own year is never ruled out: a day a week past the latest full date stays in it.
+    expect(d("the raids went on until 14 January", story("2022-01-07"))).toEqual(["2022-01-14..2022-01-14 day"]);
     // Words said from the writer's day read from the latest date the text states, not the narrative anchor.
     expect(d("jets struck the depot yesterday", story("2019-05-02", "2019-06-10"))).toEqual(["2019-06-09..2019-06-09 day"]);
   });

@@ -66,18 +66,18 @@ const relative = (min: number, max: number, precision: DatePrecision, confidence
 /**
  * A day or month without a year. Against a publication date: the latest such day not after it (a
  * report tells what has happened). Against a narrative anchor: of the anchor's year and the years
- * either side, the one that puts the day nearest the anchor without passing the latest date the
- * text states ("On 3 December 2023 … an attack in January" is January 2023; "on 28 December
- * 2020 … on 3 January" steps into 2021 when the text goes on to name a later date).
+ * either side, the one that puts the day nearest the anchor, stepping into the next year only
+ * where the text names a date that late ("On 3 December 2023 … an attack in January" is January
+ * 2023; "on 28 December 2020 … on 3 January" steps into 2021 when the text goes on to name a
+ * later date).
  */
 function yearForMonth(month: number, day: number, pub: string, narrative: Anchor | null = null): number {
   if (narrative) {
     const ref = fromIso(narrative.date);
     const y0 = Number(narrative.date.slice(0, 4));
     const at = (y: number) => Date.UTC(y, month - 1, Math.min(day, 28));
-    const fits = [y0 - 1, y0, y0 + 1].filter((y) => at(y) <= fromIso(narrative.latest) + DAY);
-    if (fits.length) return fits.reduce((best, y) => (Math.abs(at(y) - ref) < Math.abs(at(best) - ref) ? y : best));
-    pub = narrative.latest;
+    const fits = [y0 - 1, y0, y0 + 1].filter((y) => y <= y0 || at(y) <= fromIso(narrative.latest) + DAY);
+    return fits.reduce((best, y) => (Math.abs(at(y) - ref) < Math.abs(at(best) - ref) ? y : best));
   }
   const [py, pm, pd] = pub.split("-").map(Number) as [number, number, number];
   return month > pm || (month === pm && day > pd + 1) ? py - 1 : py;
