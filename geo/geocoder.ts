@@ -12,7 +12,7 @@ import { offsetFrom, offshore, partOfPoint, partOfShape, radiusArea, sharedBorde
 import { ContextCache, countryOfDemonym, kindCue, parentCue, type ContextProfile } from "./context";
 import { US_STATE_ABBREVIATIONS } from "./data/subunit-names";
 import type { Gazetteer, Place } from "./gazetteer";
-import { normalizeName } from "./normalize";
+import { COMPASS_WORD, normalizeName } from "./normalize";
 import {
   BUILDING_WORDS,
   cleanMention,
@@ -235,7 +235,10 @@ export class Resolver implements Geocoder {
       // The longest leading run of words that names a place of some standing: "Seoul Central District Court".
       const words = name.split(" ");
       for (let n = words.length - 1; n >= 1 && /^\p{Lu}/u.test(name); n--) {
-        const r = this.read(words.slice(0, n).join(" "), ctx);
+        const lead = words.slice(0, n).join(" ");
+        // "Northwest Cancer Centre": a compass word alone is a direction, not the town it may also name.
+        if (COMPASS_WORD.test(normalizeName(lead))) continue;
+        const r = this.read(lead, ctx);
         const p = r?.best.place;
         if (r && p && r.confidence >= 0.3 && (p.prior >= FACILITY_MIN_PRIOR || r.best.support > 0)) {
           return within(this.result(mention, r, AREAL.has(p.kind) ? {} : { area: radiusArea(p.radiusKm + FACILITY_SLACK_KM) }), 0.7);

@@ -48,6 +48,20 @@ function usefulAlternates(raw: string, name: string): string[] {
   return out;
 }
 
+/**
+ * A town named in many languages is known far beyond its size: Venice in Italy, not Venice,
+ * Florida, in a story that names the United States. GeoNames' count of alternate names (all
+ * scripts) measures that; only past about 30 names does it count, so that among the many small
+ * namesakes, which have a handful each, population alone still decides.
+ */
+const RENOWN_WEIGHT = 0.7;
+const RENOWN_FROM_LOG_NAMES = 1.5;
+
+function renownBonus(alternates: string): number {
+  const n = alternates ? alternates.split(",").length : 0;
+  return RENOWN_WEIGHT * Math.max(0, Math.log10(1 + n) - RENOWN_FROM_LOG_NAMES);
+}
+
 export function loadGeoNames(root: string): GazRecord[] {
   const text = fs.readFileSync(path.join(root, GEONAMES_FILE), "utf8");
   const out: GazRecord[] = [];
@@ -69,7 +83,7 @@ export function loadGeoNames(root: string): GazRecord[] {
       admin1: admin1 || null,
       ...(admin2 ? { admin2 } : {}),
       source: "geonames",
-      prior: populationPrior(population) + (FEATURE_BONUS[featureCode] ?? 0),
+      prior: populationPrior(population) + (FEATURE_BONUS[featureCode] ?? 0) + renownBonus(alternates),
       radiusKm: cityRadiusKm(population),
       precision: 1,
     });
