@@ -90,6 +90,11 @@ describe("abbreviations of states and provinces", () => {
     expect([r.name, r.kind, r.country, r.precision]).toEqual([name, "province", iso, 3]);
   });
 
+  it("a state's agency abbreviation with its full stop is the state, not a city of the same letters", () => {
+    expect(resolved(geo.geocode("La.")).name).toBe("Louisiana");
+    expect(resolved(geo.geocode("LA")).name).toBe("Los Angeles");
+  });
+
   it("a two-letter code leans on context", () => {
     const r = resolved(geo.geocode("WA", { context: "Bushfires near Perth, Western Australia; Australian officials said." }));
     expect(r.name).toBe("Western Australia");
@@ -99,6 +104,22 @@ describe("abbreviations of states and provinces", () => {
     const r = resolved(geo.geocode("Roraima"));
     expect([r.kind, r.country]).toEqual(["province", "BR"]);
     expect(km(r, 2.0, -61.4)).toBeLessThan(150);
+  });
+});
+
+describe("airports by their own short name", () => {
+  it("Heathrow is London's airport, not the Florida village of that name, unless the story is in Florida", () => {
+    const r = resolved(geo.geocode("Heathrow"));
+    expect([r.kind, r.country]).toEqual(["airport", "GB"]);
+    expect(km(r, 51.47, -0.4543)).toBeLessThan(5);
+    expect(r.alternatives.some((a) => a.country === "US")).toBe(true);
+    const village = resolved(geo.geocode("Heathrow", { context: "Seminole County deputies said; Florida officials agreed." }));
+    expect([village.kind, village.country]).toEqual(["town", "US"]);
+  });
+
+  it("an airport named after the town beside it leaves the town its name", () => {
+    // Baghdad International Airport: a bare "Baghdad" is the city.
+    expect(resolved(geo.geocode("Baghdad")).kind).not.toBe("airport");
   });
 });
 
@@ -151,6 +172,12 @@ describe("buildings and streets", () => {
     expect(r.confidence).toBeLessThanOrEqual(0.25);
     // A compass word before a known place still reads as a part of it.
     expect(resolved(geo.geocode("northern Chicago", { context: text })).name).toBe("northern Chicago");
+  });
+
+  it("a compass word that also names a village places no building: 'Northwest Cancer Centre' is in the story's town", () => {
+    const text = "Doctors in Boston said on Monday. Boston hospitals were busy, American officials said.";
+    const r = resolved(geo.geocode("Northwest Cancer Centre", { context: text }));
+    expect(km(r, 42.3601, -71.0589)).toBeLessThan(25);
   });
 
   it("a street with no town in the text stays unresolved", () => {

@@ -39,6 +39,12 @@ const NAME_PART_QUALIFIERS = new Set<Qualifier["type"]>(["part", "feature"]);
 /** What the text calls the place ("the town of Kent") outweighs a region's lead over a same-named town. */
 const CUE_BONUS = 2;
 
+/**
+ * A state's abbreviation as news agencies write it, with its full stop ("La.", "Calif."): the
+ * state, not a city that goes by the same letters (Los Angeles is "LA").
+ */
+const AP_STATE_FORMS = new Set(Object.values(US_STATE_ABBREVIATIONS).flatMap((forms) => forms.filter((f) => /^\p{Lu}\p{Ll}+\.$/u.test(f))));
+
 /** A loose spelling match is only taken for a place of some standing or one the context supports. */
 const LOOSE_MIN_SCORE = 4;
 /**
@@ -156,7 +162,7 @@ export class Resolver implements Geocoder {
     const evidence = this.contexts.get(opts.context);
     const ctx = evidence.profile(normalizeName(cleaned));
 
-    const cue = kindCue(opts.context, cleaned);
+    const cue = kindCue(opts.context, cleaned) ?? (AP_STATE_FORMS.has(mention.trim()) ? "region" : undefined);
     const cued: RankOptions = cue ? { prefer: { kinds: cue === "town" ? TOWN_KINDS : PROVINCE_KINDS, bonus: CUE_BONUS } } : {};
     const whole = this.read(cleaned, ctx, cued);
     if (whole) {

@@ -119,12 +119,15 @@ export interface RankOptions {
 }
 
 /**
- * An alias that is not a spelling of the place's own name (the consonant skeletons differ). Not
- * for countries and regions: they go by formal names ("People's Republic of China"), so their
- * common names are aliases in form only.
+ * An alias that is neither a spelling of the place's own name (the consonant skeletons differ)
+ * nor a part of it. Not for countries and regions: they go by formal names ("People's Republic
+ * of China"), so their common names are aliases in form only.
  */
 function isOtherName(c: Candidate): boolean {
-  return c.match === "alias" && c.key !== undefined && !AREAL_KINDS.has(c.place.kind) && skeletonOf(c.place.primaryKey) !== skeletonOf(c.key);
+  if (c.match !== "alias" || c.key === undefined || AREAL_KINDS.has(c.place.kind)) return false;
+  // A short form of its own name ("Heathrow" for London Heathrow Airport) is no other name.
+  if (` ${c.place.primaryKey} `.includes(` ${c.key} `)) return false;
+  return skeletonOf(c.place.primaryKey) !== skeletonOf(c.key);
 }
 
 /** Skeletons of the names ranked so far: the same few recur in a run, and each costs a dozen regular expressions. */
