@@ -118,6 +118,20 @@ function yieldToNamesakeTowns(regions: GazRecord[], towns: GazRecord[], minTownP
   });
 }
 
+/**
+ * People in the US towns GeoNames lists, per "state.county" (GeoNames' admin2 is the county's
+ * FIPS code); not their neighbourhoods, which GeoNames lists with people of their own.
+ */
+function usCountyPopulation(towns: GazRecord[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of towns) {
+    if (t.country !== "US" || !t.admin1 || !t.admin2 || t.kind === "suburb") continue;
+    const k = `${t.admin1}.${t.admin2}`;
+    out.set(k, (out.get(k) ?? 0) + (t.population ?? 0));
+  }
+  return out;
+}
+
 /** Centre and spread of each first-level division, from the towns GeoNames files under it. */
 function admin1Stats(records: GazRecord[]): IndexFile["admin1Stats"] {
   const groups = new Map<string, GazRecord[]>();
@@ -170,7 +184,7 @@ export function buildIndex(root: string = process.cwd()): BuildSummary {
     loadSubunits(root),
     keysOf,
   );
-  const areas = [...countries, ...subunits, ...loadUsCounties(root), ...regions];
+  const areas = [...countries, ...subunits, ...loadUsCounties(root, usCountyPopulation(geonames)), ...regions];
   const admin2 = dropDuplicatesOf([...curated, ...areas], yieldToNamesakeTowns(loadAdmin2(root, geonames), geonames, 0));
   const divisions = dropDuplicatesOf([...curated, ...areas, ...admin2], yieldToNamesakeTowns(cscDivisions(csc.states), geonames, 0));
   const districts = [...admin2, ...divisions];

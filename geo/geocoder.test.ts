@@ -170,6 +170,18 @@ describe("ambiguity", () => {
     expect(resolved(geo.geocode("Venice", { context: "Sarasota County deputies said; Florida officials agreed." })).country).toBe("US");
   });
 
+  it("a US county is ranked by the people in its towns, and the story's state still decides", () => {
+    // Suffolk County, New York (Long Island, ~1.5 million) before Suffolk County, Massachusetts.
+    const bare = resolved(geo.geocode("Suffolk County"));
+    expect(km(bare, 40.94, -72.68)).toBeLessThan(REGION_KM);
+    expect(bare.alternatives.some((a) => a.lat > 42)).toBe(true);
+    const boston = resolved(geo.geocode("Suffolk County", { context: "Boston police said; Massachusetts officials agreed." }));
+    expect(km(boston, 42.34, -71.07)).toBeLessThan(REGION_KM);
+    // Orange County is California's, unless the story is in Florida.
+    expect(km(resolved(geo.geocode("Orange County")), 33.7, -117.8)).toBeLessThan(REGION_KM);
+    expect(km(resolved(geo.geocode("Orange County", { context: "Orlando police said; Florida officials agreed." })), 28.5, -81.3)).toBeLessThan(REGION_KM);
+  });
+
   it("many small namesakes do not make a clear answer unsure", () => {
     // Dozens of villages are called Washington; in an American story the capital is still the
     // answer, trusted enough for the pipeline (0.3), and the state remains its real rival.

@@ -82,6 +82,7 @@ export function loadGeoNames(root: string): GazRecord[] {
       country: country || null,
       admin1: admin1 || null,
       ...(admin2 ? { admin2 } : {}),
+      population,
       source: "geonames",
       prior: populationPrior(population) + (FEATURE_BONUS[featureCode] ?? 0) + renownBonus(alternates),
       radiusKm: cityRadiusKm(population),
