@@ -180,6 +180,17 @@ describe("buildings and streets", () => {
     expect(km(r, 42.3601, -71.0589)).toBeLessThan(25);
   });
 
+  it("a division named like a town is not in that town: 'Washington Township' in a story set in Paterson", () => {
+    const text = "Paterson police said; Paterson officials and American agencies agreed.";
+    const r = resolved(geo.geocode("Washington Township", { context: text }));
+    expect(km(r, 40.9168, -74.1718)).toBeLessThan(25);
+    expect(r.confidence).toBeLessThan(0.3);
+    // A county's council is still in that county.
+    const council = resolved(geo.geocode("Cavan County Council", { context: "Cavan officials in Ireland said." }));
+    expect(council.country).toBe("IE");
+    expect(km(council, 53.99, -7.36)).toBeLessThan(60);
+  });
+
   it("a street with no town in the text stays unresolved", () => {
     expect(geo.geocode("Royal Street").resolved).toBe(false);
   });

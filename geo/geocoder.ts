@@ -45,6 +45,9 @@ const CUE_BONUS = 2;
  */
 const AP_STATE_FORMS = new Set(Object.values(US_STATE_ABBREVIATIONS).flatMap((forms) => forms.filter((f) => /^\p{Lu}\p{Ll}+\.$/u.test(f))));
 
+/** Words after a name that make it a division of its own: "Washington Township", "Lincoln County". */
+const DIVISION_WORD = /^(?:township|county|parish|borough|district|municipality)$/i;
+
 /** A loose spelling match is only taken for a place of some standing or one the context supports. */
 const LOOSE_MIN_SCORE = 4;
 /**
@@ -242,10 +245,13 @@ export class Resolver implements Geocoder {
       const words = name.split(" ");
       for (let n = words.length - 1; n >= 1 && /^\p{Lu}/u.test(name); n--) {
         const lead = words.slice(0, n).join(" ");
-        // "Northwest Cancer Centre": a compass word alone is a direction, not the town it may also name.
+        // "Northwest Cancer Centre": a compass word alone is a direction, not the town it may also
+        // name; "Washington Township" is a division named after someone, not a part of the town
+        // Washington (while "Cavan County Council" is in the county Cavan).
         if (COMPASS_WORD.test(normalizeName(lead))) continue;
         const r = this.read(lead, ctx);
         const p = r?.best.place;
+        if (p && !AREAL.has(p.kind) && DIVISION_WORD.test(words[n] ?? "")) continue;
         if (r && p && r.confidence >= 0.3 && (p.prior >= FACILITY_MIN_PRIOR || r.best.support > 0)) {
           return within(this.result(mention, r, AREAL.has(p.kind) ? {} : { area: radiusArea(p.radiusKm + FACILITY_SLACK_KM) }), 0.7);
         }
