@@ -126,6 +126,14 @@ describe("airports by their own short name", () => {
   });
 });
 
+describe("country points", () => {
+  it("an archipelago keeps its conventional point in its inner waters: the Philippines at 13°N 122°E, not Luzon", () => {
+    const r = resolved(geo.geocode("Philippines"));
+    expect(r.country).toBe("PH");
+    expect(km(r, 13, 122)).toBeLessThan(50);
+  });
+});
+
 describe("dependencies", () => {
   it.each([
     ["Guam", "GU", 13.44, 144.79],

@@ -114,7 +114,17 @@ export function writtenOut(label: string): string | undefined {
   return long !== label && !/\b\p{L}{1,4}\.(?=\s|$)/u.test(long.replace(/\bU\.S\./g, "")) ? long : undefined;
 }
 
-/** `points`: a conventional point per country (ISO alpha-2 → [lat, lon]), used where COUNTRY_POINTS has none and it lies inside. */
+/** How far off its islands an archipelago's conventional point may lie (km): its inner waters. */
+const CONVENTIONAL_POINT_SLACK_KM = 30;
+
+/** Inside the outline, or, for a country of several islands, in the waters close to one of them. */
+function nearOutline(pt: [number, number], geometry: Polygon | MultiPolygon): boolean {
+  if (turf.booleanPointInPolygon(pt, geometry)) return true;
+  if (geometry.type === "Polygon") return false;
+  return geometry.coordinates.some((c) => turf.pointToPolygonDistance(pt, turf.polygon(c), { units: "kilometers" }) <= CONVENTIONAL_POINT_SLACK_KM);
+}
+
+/** `points`: a conventional point per country (ISO alpha-2 → [lat, lon]), used where COUNTRY_POINTS has none and it lies in or near its outline. */
 export function loadCountries(root: string, points: ReadonlyMap<string, readonly [number, number]> = new Map()): GazRecord[] {
   const out: GazRecord[] = [];
   for (const f of features(readTopology(root, "world-atlas", "countries-50m.json"), "countries")) {
@@ -133,9 +143,10 @@ export function loadCountries(root: string, points: ReadonlyMap<string, readonly
     const long = writtenOut(label);
     if (long && long !== name) aliases.push(long);
     const record = arealRecord(name, aliases, f.geometry, "country", iso, null, level === "country" ? 6.5 : 5.5, 4);
-    // A conventional point that falls outside the country's own outline (Kuwait's, off by a degree) is not used.
+    // A conventional point far outside the country's own outline (Kuwait's, off by a degree) is not
+    // used; one in an archipelago's inner waters, close to its islands (the Philippines'), is.
     const conventional = points.get(iso);
-    const inside = conventional && turf.booleanPointInPolygon([conventional[1], conventional[0]], f.geometry) ? conventional : undefined;
+    const inside = conventional && nearOutline([conventional[1], conventional[0]], f.geometry) ? conventional : undefined;
     const pin = COUNTRY_POINTS[iso] ?? inside;
     out.push(pin ? { ...record, lat: pin[0], lon: pin[1] } : record);
   }
