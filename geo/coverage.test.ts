@@ -202,6 +202,13 @@ describe("buildings and streets", () => {
     expect(km(council, 53.99, -7.36)).toBeLessThan(60);
   });
 
+  it("a compass word before a mere village of another country is part of a name: 'West Wing' in a story set in Washington", () => {
+    const text = "White House aides in Washington said on Monday; Washington officials and American agencies agreed.";
+    const r = resolved(geo.geocode("West Wing", { context: text }));
+    expect(km(r, 38.8977, -77.0365)).toBeLessThan(30);
+    expect(r.confidence).toBeLessThan(0.3);
+  });
+
   it("a street with no town in the text stays unresolved", () => {
     expect(geo.geocode("Royal Street").resolved).toBe(false);
   });

@@ -190,14 +190,22 @@ export class Resolver implements Geocoder {
     if (q.type !== "none") {
       const r = this.qualified(mention, core, q, coreCtx);
       // "North State Street", "South Kilburn Estate": a compass or feature word that begins a name
-      // the gazetteer lacks is part of that name, which is then placed like any unknown name.
-      if (r.resolved || !NAME_PART_QUALIFIERS.has(q.type)) return r;
+      // the gazetteer lacks is part of that name, which is then placed like any unknown name. So
+      // is one whose rest is only a village in a country the text never names ("West Wing" in a
+      // story set in Washington is no part of Wing, Buckinghamshire).
+      if (!NAME_PART_QUALIFIERS.has(q.type) || (r.resolved && !this.obscurePart(core, coreCtx))) return r;
       return this.facility(mention, cleaned, opts, ctx) ?? this.unlisted(mention, cleaned, ctx) ?? r;
     }
 
     const fallback = (core !== cleaned && this.read(core, coreCtx)) || this.read(core, coreCtx, {}, true);
     if (fallback) return this.result(mention, fallback);
     return this.facility(mention, cleaned, opts, ctx) ?? this.unlisted(mention, cleaned, ctx) ?? unresolved(mention, `no gazetteer entry matches "${cleaned}"`);
+  }
+
+  /** Whether the core of "West X" reads only as an obscure namesake, while the text is set in a town. */
+  private obscurePart(core: string, ctx: ContextProfile): boolean {
+    const r = this.read(core, ctx);
+    return !!ctx.locale && !!r && isObscureNamesake(r.best, ctx);
   }
 
   /**
