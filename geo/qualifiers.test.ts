@@ -25,8 +25,6 @@ describe("parseQualifier", () => {
     ["off Yemen", "Yemen", { type: "offshore" }],
     ["Kirkuk province", "Kirkuk", { type: "province", level: 1 }],
     ["the province of Anbar", "Anbar", { type: "province", level: 1 }],
-    ["Nagorno-Karabakh Republic", "Nagorno-Karabakh", { type: "province", level: 1 }],
-    ["Donetsk People's Republic", "Donetsk", { type: "province", level: 1 }],
     ["Orange County", "Orange", { type: "province", level: 2 }],
     ["Khyber Agency", "Khyber", { type: "province", level: 2 }],
     ["Nenagh Municipal District", "Nenagh", { type: "province", level: 2 }],
