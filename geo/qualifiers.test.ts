@@ -27,8 +27,6 @@ describe("parseQualifier", () => {
     ["the province of Anbar", "Anbar", { type: "province", level: 1 }],
     ["Orange County", "Orange", { type: "province", level: 2 }],
     ["Khyber Agency", "Khyber", { type: "province", level: 2 }],
-    ["Nenagh Municipal District", "Nenagh", { type: "province", level: 2 }],
-    ["Wigan Metropolitan Borough", "Wigan", { type: "province", level: 2 }],
     ["the Iraq–Syria border", "Iraq", { type: "border", other: "Syria" }],
     ["the Syrian-Iraqi border", "Syrian", { type: "border", other: "Iraqi" }],
     ["the border between Israel and Lebanon", "Israel", { type: "border", other: "Lebanon" }],
