@@ -93,11 +93,6 @@ describe("abbreviations of states and provinces", () => {
     expect([r.name, r.kind, r.country, r.precision]).toEqual([name, "province", iso, 3]);
   });
 
-  it("a state's agency abbreviation with its full stop is the state, not a city of the same letters", () => {
-    expect(resolved(geo.geocode("La.")).name).toBe("Louisiana");
-    expect(resolved(geo.geocode("LA")).name).toBe("Los Angeles");
-  });
-
   it("a two-letter code leans on context", () => {
     const r = resolved(geo.geocode("WA", { context: "Bushfires near Perth, Western Australia; Australian officials said." }));
     expect(r.name).toBe("Western Australia");

@@ -39,12 +39,6 @@ const NAME_PART_QUALIFIERS = new Set<Qualifier["type"]>(["part", "feature"]);
 /** What the text calls the place ("the town of Kent") outweighs a region's lead over a same-named town. */
 const CUE_BONUS = 2;
 
-/**
- * A state's abbreviation as news agencies write it, with its full stop ("La.", "Calif."): the
- * state, not a city that goes by the same letters (Los Angeles is "LA").
- */
-const AP_STATE_FORMS = new Set(Object.values(US_STATE_ABBREVIATIONS).flatMap((forms) => forms.filter((f) => /^\p{Lu}\p{Ll}+\.$/u.test(f))));
-
 /** Words after a name that make it a division of its own: "Washington Township", "Lincoln County". */
 const DIVISION_WORD = /^(?:township|county|parish|borough|district|municipality)$/i;
 
@@ -165,7 +159,7 @@ export class Resolver implements Geocoder {
     const evidence = this.contexts.get(opts.context);
     const ctx = evidence.profile(normalizeName(cleaned));
 
-    const cue = kindCue(opts.context, cleaned) ?? (AP_STATE_FORMS.has(mention.trim()) ? "region" : undefined);
+    const cue = kindCue(opts.context, cleaned);
     const cued: RankOptions = cue ? { prefer: { kinds: cue === "town" ? TOWN_KINDS : PROVINCE_KINDS, bonus: CUE_BONUS } } : {};
     const whole = this.read(cleaned, ctx, cued);
     if (whole) {
