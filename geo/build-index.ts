@@ -65,12 +65,26 @@ const NAMESAKE_MARGIN = 1;
 /** A province yields only to a town of some standing (~100k, or a seat of ~30k); a district to any. */
 const PROVINCE_NAMESAKE_MIN_PRIOR = 3.0;
 
-/** An airport's short name ("Heathrow") is a key only where no town, however small, has that name. */
-const AIRPORT_ALIAS_TOWN_PRIOR = 0;
+/**
+ * An airport's short name ("Heathrow") yields to a town of that name near the airport (it is then
+ * the town's airport, as Dulles is) or to a town of some standing anywhere (~100k); a village far
+ * away (Heathrow, Florida) only competes with it in the ranking.
+ */
+const AIRPORT_NAME_TOWN_KM = 30;
+const AIRPORT_NAME_TOWN_PRIOR = 3.0;
 
-function withoutTownNames(records: GazRecord[], towns: GazRecord[], minTownPrior: number): GazRecord[] {
-  const taken = new Set(towns.filter((t) => t.prior >= minTownPrior).flatMap((t) => keysOf(t)));
-  return records.map((r) => ({ ...r, aliases: r.aliases.filter((a) => !keysOf({ name: a, aliases: [] }).some((k) => taken.has(k))) }));
+function withoutTownNames(airports: GazRecord[], towns: GazRecord[]): GazRecord[] {
+  const byKey = new Map<string, GazRecord[]>();
+  for (const t of towns) {
+    for (const k of keysOf(t)) {
+      const list = byKey.get(k);
+      if (list) list.push(t);
+      else byKey.set(k, [t]);
+    }
+  }
+  const taken = (r: GazRecord, k: string) =>
+    (byKey.get(k) ?? []).some((t) => t.prior >= AIRPORT_NAME_TOWN_PRIOR || turf.distance([r.lon, r.lat], [t.lon, t.lat]) <= AIRPORT_NAME_TOWN_KM);
+  return airports.map((r) => ({ ...r, aliases: r.aliases.filter((a) => !keysOf({ name: a, aliases: [] }).some((k) => taken(r, k))) }));
 }
 
 function contains(r: GazRecord, t: GazRecord): boolean {
@@ -102,6 +116,20 @@ function yieldToNamesakeTowns(regions: GazRecord[], towns: GazRecord[], minTownP
     const prior = own.length > 0 ? Math.min(r.prior, Math.max(...own.map((t) => t.prior)) - NAMESAKE_MARGIN) : r.prior;
     return { ...r, aliases, prior };
   });
+}
+
+/**
+ * People in the US towns GeoNames lists, per "state.county" (GeoNames' admin2 is the county's
+ * FIPS code); not their neighbourhoods, which GeoNames lists with people of their own.
+ */
+function usCountyPopulation(towns: GazRecord[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of towns) {
+    if (t.country !== "US" || !t.admin1 || !t.admin2 || t.kind === "suburb") continue;
+    const k = `${t.admin1}.${t.admin2}`;
+    out.set(k, (out.get(k) ?? 0) + (t.population ?? 0));
+  }
+  return out;
 }
 
 /** Centre and spread of each first-level division, from the towns GeoNames files under it. */
@@ -156,11 +184,11 @@ export function buildIndex(root: string = process.cwd()): BuildSummary {
     loadSubunits(root),
     keysOf,
   );
-  const areas = [...countries, ...subunits, ...loadUsCounties(root), ...regions];
+  const areas = [...countries, ...subunits, ...loadUsCounties(root, usCountyPopulation(geonames)), ...regions];
   const admin2 = dropDuplicatesOf([...curated, ...areas], yieldToNamesakeTowns(loadAdmin2(root, geonames), geonames, 0));
   const divisions = dropDuplicatesOf([...curated, ...areas, ...admin2], yieldToNamesakeTowns(cscDivisions(csc.states), geonames, 0));
   const districts = [...admin2, ...divisions];
-  const records = [...curated, ...dropDuplicatesOf(curated, [...areas, ...districts, ...withoutTownNames(airports, geonames, AIRPORT_ALIAS_TOWN_PRIOR), ...geonames])];
+  const records = [...curated, ...dropDuplicatesOf(curated, [...areas, ...districts, ...withoutTownNames(airports, geonames), ...geonames])];
 
   const index: IndexFile = {
     version: INDEX_VERSION,

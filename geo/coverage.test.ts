@@ -36,6 +36,9 @@ describe("provinces and districts worldwide", () => {
       const r = geo.geocode(m, { context: "Western leaders met in Lusaka and Yaounde." });
       expect(r.resolved && r.kind === "province").toBe(false);
     }
+    // Nor a town's other name: GeoNames keeps "Western" for Cuba City, Wisconsin.
+    const us = geo.geocode("Western", { context: "Western governments and American officials in Wisconsin said." });
+    expect(us.resolved && us.kind === "town").toBe(false);
     // Two words still name one: South Africa's North West province.
     expect(resolved(geo.geocode("North West", { context: "Mines in South Africa's North West closed." })).country).toBe("ZA");
   });
@@ -102,6 +105,30 @@ describe("abbreviations of states and provinces", () => {
   });
 });
 
+describe("airports by their own short name", () => {
+  it("Heathrow is London's airport, not the Florida village of that name, unless the story is in Florida", () => {
+    const r = resolved(geo.geocode("Heathrow"));
+    expect([r.kind, r.country]).toEqual(["airport", "GB"]);
+    expect(km(r, 51.47, -0.4543)).toBeLessThan(5);
+    expect(r.alternatives.some((a) => a.country === "US")).toBe(true);
+    const village = resolved(geo.geocode("Heathrow", { context: "Seminole County deputies said; Florida officials agreed." }));
+    expect([village.kind, village.country]).toEqual(["town", "US"]);
+  });
+
+  it("an airport named after the town beside it leaves the town its name", () => {
+    // Baghdad International Airport: a bare "Baghdad" is the city.
+    expect(resolved(geo.geocode("Baghdad")).kind).not.toBe("airport");
+  });
+});
+
+describe("country points", () => {
+  it("an archipelago keeps its conventional point in its inner waters: the Philippines at 13°N 122°E, not Luzon", () => {
+    const r = resolved(geo.geocode("Philippines"));
+    expect(r.country).toBe("PH");
+    expect(km(r, 13, 122)).toBeLessThan(50);
+  });
+});
+
 describe("dependencies", () => {
   it.each([
     ["Guam", "GU", 13.44, 144.79],
@@ -151,6 +178,30 @@ describe("buildings and streets", () => {
     expect(r.confidence).toBeLessThanOrEqual(0.25);
     // A compass word before a known place still reads as a part of it.
     expect(resolved(geo.geocode("northern Chicago", { context: text })).name).toBe("northern Chicago");
+  });
+
+  it("a compass word that also names a village places no building: 'Northwest Cancer Centre' is in the story's town", () => {
+    const text = "Doctors in Boston said on Monday. Boston hospitals were busy, American officials said.";
+    const r = resolved(geo.geocode("Northwest Cancer Centre", { context: text }));
+    expect(km(r, 42.3601, -71.0589)).toBeLessThan(25);
+  });
+
+  it("a division named like a town is not in that town: 'Washington Township' in a story set in Paterson", () => {
+    const text = "Paterson police said; Paterson officials and American agencies agreed.";
+    const r = resolved(geo.geocode("Washington Township", { context: text }));
+    expect(km(r, 40.9168, -74.1718)).toBeLessThan(25);
+    expect(r.confidence).toBeLessThan(0.3);
+    // A county's council is still in that county.
+    const council = resolved(geo.geocode("Cavan County Council", { context: "Cavan officials in Ireland said." }));
+    expect(council.country).toBe("IE");
+    expect(km(council, 53.99, -7.36)).toBeLessThan(60);
+  });
+
+  it("a compass word before a mere village of another country is part of a name: 'West Wing' in a story set in Washington", () => {
+    const text = "White House aides in Washington said on Monday; Washington officials and American agencies agreed.";
+    const r = resolved(geo.geocode("West Wing", { context: text }));
+    expect(km(r, 38.8977, -77.0365)).toBeLessThan(30);
+    expect(r.confidence).toBeLessThan(0.3);
   });
 
   it("a street with no town in the text stays unresolved", () => {

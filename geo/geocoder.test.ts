@@ -159,6 +159,40 @@ describe("ambiguity", () => {
     expect(bare.alternatives.some((a) => a.country === "US")).toBe(true);
   });
 
+  it("a city known the world over outranks a namesake the story's country only hints at", () => {
+    // Venice, Italy (~260k people, named in well over a hundred languages) against Venice,
+    // Florida (~25k) in a story about Ukraine that also names the United States.
+    const context = "Ukraine asked for help. Ukrainian and American envoys met; American aid was promised.";
+    const r = resolved(geo.geocode("Venice", { context }));
+    expect(r.country).toBe("IT");
+    expect(km(r, 45.4408, 12.3155)).toBeLessThan(CITY_KM);
+    // A story set in Florida still means the Florida town.
+    expect(resolved(geo.geocode("Venice", { context: "Sarasota County deputies said; Florida officials agreed." })).country).toBe("US");
+  });
+
+  it("a US county is ranked by the people in its towns, and the story's state still decides", () => {
+    // Suffolk County, New York (Long Island, ~1.5 million) before Suffolk County, Massachusetts.
+    const bare = resolved(geo.geocode("Suffolk County"));
+    expect(km(bare, 40.94, -72.68)).toBeLessThan(REGION_KM);
+    expect(bare.alternatives.some((a) => a.lat > 42)).toBe(true);
+    const boston = resolved(geo.geocode("Suffolk County", { context: "Boston police said; Massachusetts officials agreed." }));
+    expect(km(boston, 42.34, -71.07)).toBeLessThan(REGION_KM);
+    // Orange County is California's, unless the story is in Florida.
+    expect(km(resolved(geo.geocode("Orange County")), 33.7, -117.8)).toBeLessThan(REGION_KM);
+    expect(km(resolved(geo.geocode("Orange County", { context: "Orlando police said; Florida officials agreed." })), 28.5, -81.3)).toBeLessThan(REGION_KM);
+  });
+
+  it("many small namesakes do not make a clear answer unsure", () => {
+    // Dozens of villages are called Washington; in an American story the capital is still the
+    // answer, trusted enough for the pipeline (0.3), and the state remains its real rival.
+    const r = resolved(geo.geocode("Washington", { context: "American officials said on Monday that the U.S. would act." }));
+    expect([r.country, r.kind]).toEqual(["US", "city"]);
+    expect(km(r, 38.9072, -77.0369)).toBeLessThan(CITY_KM);
+    expect(r.confidence).toBeGreaterThanOrEqual(0.3);
+    expect(r.alternatives[0]?.kind).toBe("province");
+    expect(r.alternatives[0]?.score).toBeGreaterThan(0.1);
+  });
+
   it("reads Lebanon as the country unless a US town is meant", () => {
     const country = resolved(geo.geocode("Lebanon", { context: "Hezbollah fired rockets from Lebanon into Israel." }));
     expect([country.kind, country.country]).toEqual(["country", "LB"]);

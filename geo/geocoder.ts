@@ -12,7 +12,7 @@ import { offsetFrom, offshore, partOfPoint, partOfShape, radiusArea, sharedBorde
 import { ContextCache, countryOfDemonym, kindCue, parentCue, type ContextProfile } from "./context";
 import { US_STATE_ABBREVIATIONS } from "./data/subunit-names";
 import type { Gazetteer, Place } from "./gazetteer";
-import { normalizeName } from "./normalize";
+import { COMPASS_WORD, normalizeName } from "./normalize";
 import {
   BUILDING_WORDS,
   cleanMention,
@@ -38,6 +38,9 @@ const TOWN_KINDS = new Set<PlaceKind>(["city", "town", "suburb"]);
 const NAME_PART_QUALIFIERS = new Set<Qualifier["type"]>(["part", "feature"]);
 /** What the text calls the place ("the town of Kent") outweighs a region's lead over a same-named town. */
 const CUE_BONUS = 2;
+
+/** Words after a name that make it a division of its own: "Washington Township", "Lincoln County". */
+const DIVISION_WORD = /^(?:township|county|parish|borough|district|municipality)$/i;
 
 /** A loose spelling match is only taken for a place of some standing or one the context supports. */
 const LOOSE_MIN_SCORE = 4;
@@ -181,14 +184,22 @@ export class Resolver implements Geocoder {
     if (q.type !== "none") {
       const r = this.qualified(mention, core, q, coreCtx);
       // "North State Street", "South Kilburn Estate": a compass or feature word that begins a name
-      // the gazetteer lacks is part of that name, which is then placed like any unknown name.
-      if (r.resolved || !NAME_PART_QUALIFIERS.has(q.type)) return r;
+      // the gazetteer lacks is part of that name, which is then placed like any unknown name. So
+      // is one whose rest is only a village in a country the text never names ("West Wing" in a
+      // story set in Washington is no part of Wing, Buckinghamshire).
+      if (!NAME_PART_QUALIFIERS.has(q.type) || (r.resolved && !this.obscurePart(core, coreCtx))) return r;
       return this.facility(mention, cleaned, opts, ctx) ?? this.unlisted(mention, cleaned, ctx) ?? r;
     }
 
     const fallback = (core !== cleaned && this.read(core, coreCtx)) || this.read(core, coreCtx, {}, true);
     if (fallback) return this.result(mention, fallback);
     return this.facility(mention, cleaned, opts, ctx) ?? this.unlisted(mention, cleaned, ctx) ?? unresolved(mention, `no gazetteer entry matches "${cleaned}"`);
+  }
+
+  /** Whether the core of "West X" reads only as an obscure namesake, while the text is set in a town. */
+  private obscurePart(core: string, ctx: ContextProfile): boolean {
+    const r = this.read(core, ctx);
+    return !!ctx.locale && !!r && isObscureNamesake(r.best, ctx);
   }
 
   /**
@@ -235,8 +246,14 @@ export class Resolver implements Geocoder {
       // The longest leading run of words that names a place of some standing: "Seoul Central District Court".
       const words = name.split(" ");
       for (let n = words.length - 1; n >= 1 && /^\p{Lu}/u.test(name); n--) {
-        const r = this.read(words.slice(0, n).join(" "), ctx);
+        const lead = words.slice(0, n).join(" ");
+        // "Northwest Cancer Centre": a compass word alone is a direction, not the town it may also
+        // name; "Washington Township" is a division named after someone, not a part of the town
+        // Washington (while "Cavan County Council" is in the county Cavan).
+        if (COMPASS_WORD.test(normalizeName(lead))) continue;
+        const r = this.read(lead, ctx);
         const p = r?.best.place;
+        if (p && !AREAL.has(p.kind) && DIVISION_WORD.test(words[n] ?? "")) continue;
         if (r && p && r.confidence >= 0.3 && (p.prior >= FACILITY_MIN_PRIOR || r.best.support > 0)) {
           return within(this.result(mention, r, AREAL.has(p.kind) ? {} : { area: radiusArea(p.radiusKm + FACILITY_SLACK_KM) }), 0.7);
         }

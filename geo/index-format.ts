@@ -9,7 +9,7 @@ import { z } from "zod";
 import { AreaGeometry } from "./result";
 
 /** Bump when the layout or the meaning of a column changes; a stale index is then rebuilt. */
-export const INDEX_VERSION = 9;
+export const INDEX_VERSION = 10;
 
 export const BUILD_DIR = path.join("geo", "build");
 export const INDEX_FILE = path.join(BUILD_DIR, "gazetteer.json");

@@ -18,6 +18,8 @@ export interface GazRecord {
   admin1: string | null;
   /** GeoNames admin2 code, build time only: groups a district's towns to place the district. */
   admin2?: string;
+  /** People living there, build time only, where the source says: a county is ranked by its towns'. */
+  population?: number;
   source: GeoSource;
   /** Log-scale importance before context: population, feature class, how notable the source is. */
   prior: number;

