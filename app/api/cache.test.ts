@@ -4,7 +4,6 @@
  * editors' and others' answers are kept apart; identical concurrent reads share one computation;
  * a client holding the answer gets a 304 until the data changes.
  */
-import { gunzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Store } from "@/db/client";
@@ -17,7 +16,7 @@ process.env.STRIKELINE_EDITOR_TOKEN = TOKEN;
 let store: Store;
 vi.mock("@/db/client", async (original) => ({ ...(await original<typeof import("@/db/client")>()), getStore: async () => store }));
 
-const { acceptsGzip, readCacheStats } = await import("./cache");
+const { readCacheStats } = await import("./cache");
 const eventsRoute = await import("./events/route");
 const linksRoute = await import("./links/route");
 const aggregates = await import("./aggregates/route");
@@ -123,36 +122,5 @@ describe("read cache", () => {
     const { misses, hits } = stats();
     expect([await zoom(), await png(), await meta()]).toEqual(first);
     expect([stats().misses, stats().hits]).toEqual([misses, hits + 3]);
-  });
-
-  it("keeps a text answer gzipped too, for clients that accept it, and never compresses per request", async () => {
-    const gz = { "accept-encoding": "gzip, deflate, br" };
-    const plain = await eventsRoute.GET(get("/api/events?f=airstrike"));
-    const plainBytes = Buffer.from(await plain.arrayBuffer());
-    expect(plain.headers.get("content-encoding")).toBeNull();
-    expect(plain.headers.get("vary")).toBe("Accept-Encoding");
-    const { misses } = stats();
-    const [a, b] = [await eventsRoute.GET(get("/api/events?f=airstrike", gz)), await eventsRoute.GET(get("/api/events?f=airstrike", gz))];
-    expect(stats().misses).toBe(misses);
-    expect([a.headers.get("content-encoding"), a.headers.get("content-type")]).toEqual(["gzip", "application/geo+json"]);
-    const [aBytes, bBytes] = [Buffer.from(await a.arrayBuffer()), Buffer.from(await b.arrayBuffer())];
-    expect(aBytes.length).toBeLessThan(plainBytes.length);
-    expect(gunzipSync(aBytes)).toEqual(plainBytes);
-    expect(bBytes).toEqual(aBytes);
-    // Another representation, another tag; each is answered with a 304 by its own.
-    const tag = a.headers.get("etag")!;
-    expect(tag).not.toBe(plain.headers.get("etag"));
-    expect((await eventsRoute.GET(get("/api/events?f=airstrike", { ...gz, "if-none-match": tag }))).status).toBe(304);
-    expect((await eventsRoute.GET(get("/api/events?f=airstrike", { "if-none-match": plain.headers.get("etag")! }))).status).toBe(304);
-    // An image is sent as it is.
-    const png = await preview.GET(get("/api/preview?f=rocket", gz));
-    expect([png.headers.get("content-encoding"), png.headers.get("vary")]).toEqual([null, null]);
-  });
-
-  it("reads Accept-Encoding as HTTP does: by name or *, and not with q=0", () => {
-    const accepts = (value: string) => acceptsGzip(get("/", { "accept-encoding": value }));
-    expect([accepts("gzip"), accepts("br, GZIP;q=0.5"), accepts("*"), accepts("deflate, br")]).toEqual([true, true, true, false]);
-    expect([accepts("gzip;q=0"), accepts("gzip; q=0.0"), accepts("")]).toEqual([false, false, false]);
-    expect(acceptsGzip(get("/"))).toBe(false);
   });
 });

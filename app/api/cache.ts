@@ -4,13 +4,9 @@
  * read, and identical concurrent reads share one computation (lib/lru-cache.ts). Without it, every
  * request of a busy page re-ran the same queries and, on the embedded store's single connection,
  * queued behind all the others. Responses are keyed on who asks (editor or not) as well as on
- * what is asked, and carry an ETag so a client that has the answer gets a 304. A text answer is
- * kept gzipped as well and sent so to a client that accepts it: Next.js's `compress` would
- * otherwise gzip the same bytes again for every response (the framework leaves a response that
- * already names its encoding alone).
+ * what is asked, and carry an ETag so a client that has the answer gets a 304.
  */
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
 import type { Db } from "@/db/client";
 import { currentVersion } from "@/db/queries";
 import { env } from "@/lib/env";
@@ -53,20 +49,7 @@ export function readCacheStats(db: Db): LruStats | null {
   return generations().get(db)?.cache.stats() ?? null;
 }
 
-type Body = { bytes: Uint8Array; gzip: Uint8Array | null; etag: string; contentType: string; cacheControl: string };
-
-/** Below this, compressing costs more than it saves (Next.js's own threshold); images are compressed already. */
-const GZIP_FROM_BYTES = 1024;
-const worthGzip = (contentType: string, bytes: Uint8Array) => bytes.byteLength >= GZIP_FROM_BYTES && !contentType.startsWith("image/");
-
-/** Whether the request's Accept-Encoding admits gzip (by name or `*`, with a q above zero). */
-export function acceptsGzip(req: Request): boolean {
-  return (req.headers.get("accept-encoding") ?? "").split(",").some((part) => {
-    const [name, ...params] = part.trim().toLowerCase().split(";");
-    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-    return (name === "gzip" || name === "*") && (q === undefined || Number(q) > 0);
-  });
-}
+type Body = { bytes: Uint8Array; etag: string; contentType: string; cacheControl: string };
 
 /** What a cached route hands back: its body and the headers that go with it. */
 export type Made = { body: string | Uint8Array; contentType: string; cacheControl: string };
@@ -92,16 +75,10 @@ export async function cachedResponse(req: Request, db: Db, key: string, make: ()
   const body = await cachedRead<Body>(db, `${role} ${key}`, async () => {
     const made = await make();
     const bytes = typeof made.body === "string" ? new TextEncoder().encode(made.body) : made.body;
-    const gzip = worthGzip(made.contentType, bytes) ? new Uint8Array(gzipSync(bytes)) : null;
-    const value = { bytes, gzip, etag: etagOf(bytes), contentType: made.contentType, cacheControl: made.cacheControl };
-    return { value, bytes: bytes.byteLength + (gzip?.byteLength ?? 0) + key.length };
+    return { value: { bytes, etag: etagOf(bytes), contentType: made.contentType, cacheControl: made.cacheControl }, bytes: bytes.byteLength + key.length };
   });
-  // The gzipped bytes are another representation of the same answer, so they carry their own tag.
-  const gzipped = body.gzip !== null && acceptsGzip(req);
-  const etag = gzipped ? `${body.etag.slice(0, -1)}-gz"` : body.etag;
-  const headers: Record<string, string> = { etag, "cache-control": body.cacheControl, ...(body.gzip ? { vary: "Accept-Encoding" } : {}) };
-  if (clientHas(req, etag)) return new Response(null, { status: 304, headers });
-  if (gzipped) return new Response(body.gzip as Uint8Array<ArrayBuffer>, { headers: { ...headers, "content-type": body.contentType, "content-encoding": "gzip" } });
+  const headers = { etag: body.etag, "cache-control": body.cacheControl };
+  if (clientHas(req, body.etag)) return new Response(null, { status: 304, headers });
   return new Response(body.bytes as Uint8Array<ArrayBuffer>, { headers: { ...headers, "content-type": body.contentType } });
 }
 
