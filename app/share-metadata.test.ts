@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Store } from "@/db/client";
+import { events } from "@/db/schema";
 import { curatedMemoryStore } from "@/db/test-stores";
 
 // The page's request context, stood in for: a request with a forged Host, the configured origin, the app's store.
@@ -50,5 +52,18 @@ describe("generateShareMetadata", () => {
     expect(m.description).toBe("28 events");
     expect(m.alternates?.canonical).toBe("/");
     expect(m.openGraph?.images).toMatchObject([{ url: "/api/preview" }]);
+  });
+
+  it("never names a rejected event in the public card", async () => {
+    const id = "2020-01-03-soleimani-airstrike";
+    const [row] = await store.db.select({ status: events.status }).from(events).where(eq(events.id, id));
+    await store.db.update(events).set({ status: "rejected" }).where(eq(events.id, id));
+    try {
+      const m = await meta({ ev: id });
+      expect(JSON.stringify(m)).not.toMatch(/Soleimani/);
+    } finally {
+      await store.db.update(events).set({ status: row!.status }).where(eq(events.id, id));
+    }
+    expect((await meta({ ev: id })).title).toMatch(/Soleimani/);
   });
 });

@@ -5,12 +5,16 @@
  * requests) on /api/events, the page, /api/preview and /api/events with a new view on every
  * request (every one a cache miss). Prints requests/s, p50/p99/max latency,
  * errors (non-2xx or failed) and the server's resident memory. Needs a build (`next build`).
- *   npx tsx bench/load.ts [--seconds 20] [--port 3106] [--stores pglite,postgres] [--connections 10,50,100]
+ * `--trace DIR` also writes, per store, the server's log (bench/load-trace.cjs) and the generator's
+ * (every request's send and receive time, its own GCs and event-loop stalls) for bench/load-trace-report.ts.
+ *   npx tsx bench/load.ts [--seconds 20] [--port 3106] [--stores pglite,postgres] [--connections 10,50,100] [--trace DIR]
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import diagnostics from "node:diagnostics_channel";
+import { PerformanceObserver } from "node:perf_hooks";
 import { throwawayDatabase } from "../db/test-stores";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -33,6 +37,40 @@ const ROUTES: Route[] = [
   { label: "/api/events (distinct)", url: (i) => `/api/events?to=${new Date(FIRST_MISS_DAY + i * 86_400_000).toISOString().slice(0, 10)}` },
 ];
 let requestNumber = 0;
+
+/** The generator's side of a trace: JSON lines on the wall clock (ms), like bench/load-trace.cjs's. */
+type Trace = { log: (o: object) => void; close: () => void };
+const wallNow = () => performance.timeOrigin + performance.now();
+
+function openTrace(file: string): Trace {
+  const lines: string[] = [];
+  const log = (o: object) => lines.push(JSON.stringify(o));
+  const gc = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) log({ k: "gc", at: performance.timeOrigin + e.startTime, ms: e.duration });
+  });
+  gc.observe({ entryTypes: ["gc"] });
+  let expected = wallNow() + 10;
+  const timer = setInterval(() => {
+    const t = wallNow();
+    if (t - expected > 50) log({ k: "stall", at: expected, ms: t - expected });
+    expected = t + 10;
+  }, 10);
+  // When fetch's client actually wrote a request's headers to its socket (after any connect).
+  const written = (m: unknown) => {
+    const id = /x-load-id: (\d+)/.exec(String((m as { headers?: unknown }).headers))?.[1];
+    if (id) log({ k: "written", id, at: wallNow() });
+  };
+  diagnostics.subscribe("undici:client:sendHeaders", written);
+  return {
+    log,
+    close: () => {
+      clearInterval(timer);
+      diagnostics.unsubscribe("undici:client:sendHeaders", written);
+      gc.disconnect();
+      fs.writeFileSync(file, lines.join("\n") + "\n");
+    },
+  };
+}
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN);
 
@@ -58,12 +96,17 @@ function rssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
-async function serve(port: number, env: Record<string, string>): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+async function serve(port: number, env: Record<string, string>, traceFile?: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
   const seed = spawnSync(process.execPath, [path.join(root, "bin", "strikeline.mjs"), "seed"], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8" });
   if (seed.status !== 0) throw new Error(`seed failed: ${seed.stderr}`);
   const child: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    env: { ...process.env, ...env, PORT: String(port) },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      ...(traceFile ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(root, "bench", "load-trace.cjs")}`, STRIKELINE_LOAD_TRACE: traceFile } : {}),
+    },
     stdio: "ignore",
   });
   const url = `http://127.0.0.1:${port}`;
@@ -85,22 +128,27 @@ async function serve(port: number, env: Record<string, string>): Promise<{ url: 
   throw new Error("next start did not answer");
 }
 
-async function hammer(url: (i: number) => string, connections: number, seconds: number): Promise<Omit<LoadRow, "store" | "route" | "connections" | "rssMb">> {
+async function hammer(url: (i: number) => string, connections: number, seconds: number, trace?: Trace): Promise<Omit<LoadRow, "store" | "route" | "connections" | "rssMb">> {
   const times: number[] = [];
   let errors = 0;
   const end = performance.now() + seconds * 1000;
   const worker = async () => {
     while (performance.now() < end) {
       const t = performance.now();
+      const n = requestNumber++;
+      let ok = false;
       try {
         // Node's fetch keeps one connection per request in flight, so `connections` loops hold that many sockets.
-        const res = await fetch(url(requestNumber++), { signal: AbortSignal.timeout(30_000) });
+        const res = await fetch(url(n), { signal: AbortSignal.timeout(30_000), ...(trace ? { headers: { "x-load-id": String(n) } } : {}) });
         await res.arrayBuffer();
-        if (!res.ok) errors++;
+        ok = res.ok;
       } catch {
-        errors++;
+        // counted below
       }
-      times.push(performance.now() - t);
+      if (!ok) errors++;
+      const ms = performance.now() - t;
+      times.push(ms);
+      trace?.log({ k: "req", id: String(n), sent: performance.timeOrigin + t, received: performance.timeOrigin + t + ms, ok });
     }
   };
   const t0 = performance.now();
@@ -110,7 +158,7 @@ async function hammer(url: (i: number) => string, connections: number, seconds: 
   return { rps: times.length / wall, p50: percentile(times, 50), p99: percentile(times, 99), max: times.at(-1) ?? NaN, errors };
 }
 
-export async function runLoadBench(opts: { seconds?: number; port?: number; stores?: string[]; connections?: number[] } = {}): Promise<LoadRow[]> {
+export async function runLoadBench(opts: { seconds?: number; port?: number; stores?: string[]; connections?: number[]; trace?: string } = {}): Promise<LoadRow[]> {
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) throw new Error("no build: run `npx next build` first");
   const seconds = opts.seconds ?? 20;
   const port = opts.port ?? 3106;
@@ -134,11 +182,17 @@ export async function runLoadBench(opts: { seconds?: number; port?: number; stor
       env = { DATABASE_URL: db.url };
       cleanup = db.drop;
     }
-    const server = await serve(port, env);
+    if (opts.trace) fs.mkdirSync(opts.trace, { recursive: true });
+    const serverTrace = opts.trace && path.join(opts.trace, `${store}-server.jsonl`);
+    if (serverTrace) fs.rmSync(serverTrace, { force: true });
+    const trace = opts.trace ? openTrace(path.join(opts.trace, `${store}-client.jsonl`)) : undefined;
+    const server = await serve(port, env, serverTrace || undefined);
     try {
       for (const route of ROUTES)
         for (const c of connections) {
-          const r = await hammer((i) => `${server.url}${route.url(i)}`, c, seconds);
+          const start = wallNow();
+          const r = await hammer((i) => `${server.url}${route.url(i)}`, c, seconds, trace);
+          trace?.log({ k: "level", route: route.label, connections: c, start, end: wallNow() });
           const row = { store, route: route.label, connections: c, ...r, rssMb: rssMb(server.pid) };
           rows.push(row);
           console.log(
@@ -146,6 +200,7 @@ export async function runLoadBench(opts: { seconds?: number; port?: number; stor
           );
         }
     } finally {
+      trace?.close();
       await server.stop();
       await cleanup();
     }
@@ -164,5 +219,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(im
     port: arg("port") ? Number(arg("port")) : undefined,
     stores: arg("stores")?.split(","),
     connections: arg("connections")?.split(",").map(Number),
+    trace: arg("trace"),
   });
 }

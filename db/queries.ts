@@ -256,9 +256,9 @@ export async function actorNamesOf(db: Db, ids: readonly string[]): Promise<Map<
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** The title of one event, or null. */
+/** The title of one event anyone may see (not rejected), or null: it goes into the page's public share card. */
 export async function eventTitle(db: Db, id: string): Promise<string | null> {
-  const [row] = await db.select({ title: events.title }).from(events).where(eq(events.id, id));
+  const [row] = await db.select({ title: events.title }).from(events).where(and(eq(events.id, id), visibleOnly({ status: "visible" })));
   return row?.title ?? null;
 }
 

@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   STRIKELINE_SEED_ON_START: z.enum(["0", "1"]).optional(),
   STRIKELINE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   STRIKELINE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
+  STRIKELINE_REQUESTS_PER_TURN: z.coerce.number().int().min(0).max(10_000).default(4),
   CI: z.string().optional(),
 });
 
@@ -45,6 +46,8 @@ export type Env = {
   dbPoolSize: number;
   /** Memory the server's response cache may hold, in bytes (0 keeps nothing; concurrent identical requests still share one answer). */
   cacheBytes: number;
+  /** Requests the server hands to the app per event-loop turn (lib/request-admission.ts); 0 hands each over as it is read. */
+  requestsPerTurn: number;
 };
 
 let cached: Env | undefined;
@@ -58,6 +61,7 @@ export function env(): Env {
     STRIKELINE_EDITOR_TOKEN: process.env.STRIKELINE_EDITOR_TOKEN || undefined,
     STRIKELINE_DB_POOL_SIZE: process.env.STRIKELINE_DB_POOL_SIZE || undefined,
     STRIKELINE_CACHE_MB: process.env.STRIKELINE_CACHE_MB || undefined,
+    STRIKELINE_REQUESTS_PER_TURN: process.env.STRIKELINE_REQUESTS_PER_TURN || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -77,6 +81,7 @@ export function env(): Env {
     seedOnStart: e.STRIKELINE_SEED_ON_START === "1",
     dbPoolSize: e.STRIKELINE_DB_POOL_SIZE,
     cacheBytes: Math.round(e.STRIKELINE_CACHE_MB * 1024 * 1024),
+    requestsPerTurn: e.STRIKELINE_REQUESTS_PER_TURN,
   };
   return cached;
 }
