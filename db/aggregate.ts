@@ -5,7 +5,7 @@
  * the cells wholly inside the box are summed from them and only the strips along the box's sides
  * are read from the events, so a zoomed-out view costs the same at two million events as at twenty
  * thousand. Text search, outlets and single chains need what only lib/filter knows (folded text,
- * the chain index): views using them are counted in memory from the pushed-down candidates, with
+ * a single chain's members): views using them are counted in memory from the pushed-down candidates, with
  * the same result.
  */
 import { and, inArray, or, sql, type SQL } from "drizzle-orm";

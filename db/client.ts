@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { env } from "../lib/env";
 import { fromRoot } from "../lib/paths";
 import { lockDataDir } from "./lock";
+import { prunedPostgis } from "./postgis-bundle";
 import * as schema from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -39,7 +40,7 @@ export async function openStore(opts: OpenOptions = {}): Promise<Store> {
 
 async function openPglite(dataDir: string | undefined): Promise<Store> {
   const { PGlite } = await import("@electric-sql/pglite");
-  const { postgis } = await import("@electric-sql/pglite-postgis");
+  const postgis = await prunedPostgis();
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const release = dataDir ? lockDataDir(dataDir) : () => {};

@@ -5,13 +5,14 @@
 import { and, asc, eq, gte, inArray, isNotNull, lte, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { EventDetail, EventFeature, EventsQuery, LinkOut, SourceOut } from "../lib/api";
-import { computeChains, daysBetween } from "../lib/chains";
+import { daysBetween } from "../lib/chains";
 import { filterView, startDomain, type FilterCounts, type FilterResult } from "../lib/filter";
 import { freshRead } from "../lib/fresh-read";
 import { cursorSpan } from "../lib/map/playback";
 import { dayOf } from "../lib/map/time";
 import { DEFAULT_VIEW, SELECTION_KEYS, type ViewSelection } from "../lib/url-state";
 import type { Range } from "../lib/schema";
+import { ensureChains } from "./chains";
 import type { Db } from "./client";
 import { actors, articles, events, eventSources, links, places } from "./schema";
 
@@ -73,25 +74,9 @@ export function currentVersion(db: Db): Promise<string> {
   return read();
 }
 
-/**
- * Chain membership is a property of the whole link graph, not of the filtered view, so it costs
- * O(links) to compute: once per data version and store, then shared by every request.
- */
-export function chainIndex(db: Db): Promise<Map<string, string>> {
-  return perVersion(db, "chains", () => computeChainIndex(db));
-}
-
-async function computeChainIndex(db: Db): Promise<Map<string, string>> {
-  const live = ne(links.status, "rejected");
-  const rows = await db.select({ from: links.fromEvent, to: links.toEvent }).from(links).where(live);
-  // Only linked events can be in a chain; a join, not a list of ids, which would not fit in one statement at scale.
-  const linked = db.select({ id: links.fromEvent }).from(links).where(live).union(db.select({ id: links.toEvent }).from(links).where(live));
-  const evs = rows.length ? await db.select({ id: events.id, dateStart: events.dateStart }).from(events).where(inArray(events.id, linked)) : [];
-  return computeChains(rows, evs);
-}
-
 /** Events of the store that pass the pushed-down conditions only; queryView applies the rest. */
 export async function selectEvents(db: Db, where: SQL | undefined): Promise<EventFeature[]> {
+  await ensureChains(db);
   const rows = await db
     .select({
       e: events,
@@ -100,13 +85,13 @@ export async function selectEvents(db: Db, where: SQL | undefined): Promise<Even
       targetName: targetActor.name,
       outlets: sql<string[]>`coalesce((select array_agg(distinct a.outlet order by a.outlet) from ${eventSources} s join ${articles} a on a.id = s.article_id where s.event_id = ${events.id} and a.outlet is not null), '{}')`,
       sourceCount: sql<number>`(select count(distinct s.article_id)::int from ${eventSources} s where s.event_id = ${events.id})`,
+      chainId: sql<string | null>`(select c.chain_id from event_chains c where c.event_id = ${events.id})`,
     })
     .from(events)
     .leftJoin(attackerActor, eq(attackerActor.id, events.attacker))
     .leftJoin(targetActor, eq(targetActor.id, events.target))
     .where(where)
     .orderBy(asc(events.dateStart), asc(events.id));
-  const chains = await chainIndex(db);
   return rows.map(({ e, ...r }) => ({
     type: "Feature" as const,
     id: e.id,
@@ -137,16 +122,16 @@ export async function selectEvents(db: Db, where: SQL | undefined): Promise<Even
       provenance: e.provenance as EventFeature["properties"]["provenance"],
       outlets: r.outlets ?? [],
       sourceCount: Number(r.sourceCount),
-      chainId: chains.get(e.id) ?? null,
+      chainId: r.chainId,
     },
   }));
 }
 
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
-type LinkRow = typeof links.$inferSelect & { fromStart: string; toStart: string; articleText: string | null };
+type LinkRow = typeof links.$inferSelect & { fromStart: string; toStart: string; articleText: string | null; chainId: string | null };
 
-function toLinkOut(l: LinkRow, chains: Map<string, string>): LinkOut {
+function toLinkOut(l: LinkRow): LinkOut {
   return {
     id: l.id,
     from: l.fromEvent,
@@ -165,7 +150,8 @@ function toLinkOut(l: LinkRow, chains: Map<string, string>): LinkOut {
           }
         : null,
     delayDays: daysBetween(l.fromStart, l.toStart),
-    chainId: chains.get(l.fromEvent) ?? l.fromEvent,
+    // A rejected link's ends may be in no chain: it is then named after its cause.
+    chainId: l.chainId ?? l.fromEvent,
   };
 }
 
@@ -173,16 +159,22 @@ const fromEv = alias(events, "from_ev");
 const toEv = alias(events, "to_ev");
 
 async function selectLinks(db: Db, where: SQL | undefined): Promise<LinkOut[]> {
+  await ensureChains(db);
   const rows = await db
-    .select({ l: links, fromStart: fromEv.dateStart, toStart: toEv.dateStart, articleText: articles.text })
+    .select({
+      l: links,
+      fromStart: fromEv.dateStart,
+      toStart: toEv.dateStart,
+      articleText: articles.text,
+      chainId: sql<string | null>`(select c.chain_id from event_chains c where c.event_id = ${links.fromEvent})`,
+    })
     .from(links)
     .innerJoin(fromEv, eq(fromEv.id, links.fromEvent))
     .innerJoin(toEv, eq(toEv.id, links.toEvent))
     .leftJoin(articles, eq(articles.id, links.articleId))
     .where(where)
     .orderBy(asc(fromEv.dateStart), asc(links.id));
-  const chains = await chainIndex(db);
-  return rows.map((r) => toLinkOut({ ...r.l, fromStart: r.fromStart, toStart: r.toStart, articleText: r.articleText }, chains));
+  return rows.map((r) => toLinkOut({ ...r.l, fromStart: r.fromStart, toStart: r.toStart, articleText: r.articleText, chainId: r.chainId }));
 }
 
 /** Values derived from the whole store, kept per data version: they cost a full scan to compute. */

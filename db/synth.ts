@@ -5,6 +5,7 @@
  */
 import { sql } from "drizzle-orm";
 import { SYNTH_ACTORS, SYNTH_PREFIX, synthesize } from "../lib/synth";
+import { refreshChains } from "./chains";
 import { refreshRollups } from "./rollup";
 import { readCuratedFile } from "./seed";
 import type { Db } from "./client";
@@ -51,8 +52,9 @@ export async function writeSynthetic(
   // Fresh statistics, so the planner sees the new size at once rather than after autovacuum.
   await db.execute(sql`analyze events`);
   await db.execute(sql`analyze links`);
-  // Counted now, so the first zoomed-out view after a load does not wait for them.
+  // Counted now, so the first view after a load does not wait for them.
   await refreshRollups(db);
+  await refreshChains(db);
   return { events, links, replaced: rowCount(removed), seconds: (performance.now() - t0) / 1000 };
 }
 

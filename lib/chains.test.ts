@@ -1,20 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { computeChains, daysBetween } from "./chains";
+import { ChainForest, daysBetween } from "./chains";
 
-const ev = (id: string, dateStart: string) => ({ id, dateStart });
-
-describe("computeChains", () => {
-  it("names each connected component after its earliest event, ignoring link direction", () => {
-    const events = [ev("c", "2020-01-03"), ev("a", "2019-12-27"), ev("b", "2019-12-29"), ev("x", "2023-04-06"), ev("y", "2023-04-07"), ev("lonely", "2021-01-01")];
-    const chains = computeChains([{ from: "b", to: "c" }, { from: "a", to: "b" }, { from: "x", to: "y" }], events);
-    expect(Object.fromEntries(chains)).toEqual({ a: "a", b: "a", c: "a", x: "x", y: "x" });
-    expect(chains.has("lonely")).toBe(false);
+describe("ChainForest", () => {
+  it("names each connected component after its smallest number (its earliest event), whatever the links' direction and order", () => {
+    // 0 … 5 in date order; links 2→1, 0→1 (one chain), 4→3 (another), 5 alone.
+    for (const links of [[[2, 1], [0, 1], [4, 3]], [[4, 3], [1, 0], [1, 2]], [[3, 4], [0, 1], [2, 1]]]) {
+      const f = new ChainForest(6);
+      for (const [a, b] of links) f.join(a!, b!);
+      expect([...f.roots(0, 6)]).toEqual([0, 0, 0, 3, 3, 5]);
+    }
   });
 
-  it("breaks date ties by id so the result does not depend on input order", () => {
-    const events = [ev("q", "2020-01-01"), ev("p", "2020-01-01")];
-    expect(computeChains([{ from: "q", to: "p" }], events).get("q")).toBe("p");
-    expect(computeChains([{ from: "p", to: "q" }], [...events].reverse()).get("q")).toBe("p");
+  it("keeps the earliest root when two long chains meet in the middle", () => {
+    const f = new ChainForest(10);
+    for (let i = 9; i > 5; i--) f.join(i, i - 1); // 5 … 9
+    for (let i = 1; i < 4; i++) f.join(i, i + 1); // 1 … 4
+    expect(f.root(9)).toBe(5);
+    f.join(7, 3);
+    expect([...f.roots(0, 10)]).toEqual([0, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    expect([...f.roots(8, 10)]).toEqual([1, 1]);
   });
 });
 

@@ -219,5 +219,16 @@ describe("reversal links over imported events", () => {
     expect(all.length).toBeGreaterThan(50);
     const key = (l: { from: string; to: string; confidence: number }) => `${l.from}>${l.to}@${l.confidence}`;
     expect(inferReversals(events, touched, [], withFamily).map(key).sort()).toEqual(all.map(key).sort());
+    // Links already in the store: a stated cause (the answer gets no guess), a meeting that prepared
+    // the answer (not a cause, but that pair is not linked twice: the next nearest cause is taken),
+    // and links the other way (never reversed).
+    const existing = [
+      ...all.slice(0, 40).map((l, i) => ({ from: l.from, to: l.to, kind: i % 2 ? "retaliation" : "escalation" })),
+      ...all.slice(40, 50).map((l) => ({ from: l.to, to: l.from, kind: "retaliation" })),
+    ];
+    const reversed = new Set(existing.map((l) => `${l.to}>${l.from}`));
+    const withExisting = reversalLinks(sorted, touched, existing, withFamily).filter((l) => !reversed.has(`${l.from}>${l.to}`));
+    expect(withExisting.map(key).sort()).not.toEqual(all.map(key).sort());
+    expect(inferReversals(events, touched, existing, withFamily).map(key).sort()).toEqual(withExisting.map(key).sort());
   });
 });
