@@ -5,15 +5,16 @@
  * cost a server about 280 MB of resident memory although no query reaches them (measured on a
  * two-million-event store, README "First view and server memory"). The bundle handed to PGlite
  * keeps PostGIS itself (its library, control file and install script) and PROJ's data; it is cut
- * once from the installed bundle and cached beside it in the system's temporary folder.
+ * once from the installed bundle and cached in node_modules/.cache (inside the project, not the
+ * shared temporary folder, where another user could plant a bundle under the predictable name).
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import type { Extension } from "@electric-sql/pglite";
+import { fromRoot } from "../lib/paths";
 
 /** The files of the bundle that PostGIS needs for `CREATE EXTENSION postgis` and its functions. */
 export const keepInBundle = (name: string): boolean =>
@@ -58,11 +59,12 @@ export function filterTar(tar: Uint8Array, keep: (name: string) => boolean): Uin
 }
 
 /** The pruned copy of a gzipped bundle, written once per source file (by path, size and time). */
-export function prunedBundle(source: string, dir = os.tmpdir()): string {
+export function prunedBundle(source: string, dir = fromRoot("node_modules", ".cache", "strikeline")): string {
   const st = fs.statSync(source);
   const tag = createHash("sha256").update(`${source}|${st.size}|${st.mtimeMs}`).digest("hex").slice(0, 16);
   const out = path.join(dir, `strikeline-postgis-${tag}.tar.gz`);
   if (!fs.existsSync(out)) {
+    fs.mkdirSync(dir, { recursive: true });
     const tmp = `${out}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, zlib.gzipSync(filterTar(zlib.gunzipSync(fs.readFileSync(source)), keepInBundle), { level: 1 }));
     // A rename, so two processes starting at once never read a half-written bundle.
