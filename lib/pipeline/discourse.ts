@@ -234,6 +234,9 @@ function antecedent(ctx: Ctx, d: Draft): Draft | null {
     if (near ? !familiesCompatible(loose(c), loose(d)) : c.family !== d.family) continue;
     if (!actorsFit(c, d, ctx.actors)) continue;
     if (d.date && c.date && !datesOverlap(dated(c), dated(d))) continue;
+    // "… the strikes that we have taken … in response to the August 15 attacks": a mention with a
+    // date of its own refers back only to an attack that is dated, of its kind, or named with its word.
+    if (d.definite && d.date?.how === "own" && !c.date && !(c.family && c.family === d.family) && lemma(c.words) !== lemma(d.words)) continue;
     // An attack told with its own place is another attack unless the place is the same one.
     if (placeConflict(ctx, c, d)) continue;
     fits.push(c);
@@ -333,7 +336,8 @@ function handleCue(ctx: Ctx, f: SentenceFacts, cue: Cue, ds: Draft[], handled: S
     // "in response to a string of attacks on U.S. troops": the attacks of that kind told here.
     // So does "in response to attacks earlier in the day", the attacks named a few sentences on:
     // a cause told only by a plural generic word is a description, not yet an attack.
-    const described = causes.length > 0 && causes.every((c) => !c.family && /s$/i.test(c.words.trim()));
+    // One with a day of its own ("the August 15 attacks") names attacks, not a kind of them.
+    const described = causes.length > 0 && causes.every((c) => !c.family && /s$/i.test(c.words.trim()) && c.date?.how !== "own");
     if ((!causes.length || described) && /\b(attacks?|strikes?|raids?|rockets?|drones?|missiles?|assaults?|aggression)\b/i.test(clauseText) && effects.length) {
       // "attacks by Iran", "Iranian strikes": who made them.
       const by =

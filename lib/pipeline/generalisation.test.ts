@@ -256,4 +256,18 @@ describe("discourse", () => {
       ["Camp Taji", "2021-05-01"],
     ]);
   });
+
+  it("keeps a referring-back attack that carries its own day apart from an undated, kindless telling before it", () => {
+    const text = [
+      "“After the strikes we made, nobody can doubt our resolve,” the spokesman told reporters.",
+      "",
+      "U.S. jets bombed depots in Deir ez-Zor on Tuesday in response to the March 3 attacks on American troops in Syria.",
+    ].join("\n");
+    const out = runPipeline({ text, meta: { published: "2021-03-12" }, hints: [] }, deps);
+    const bombing = out.events.find((e) => e.family === "airstrike")!;
+    const cause = out.events.find((e) => e.dateStart === "2021-03-03")!;
+    expect(bombing).toMatchObject({ dateStart: "2021-03-09", place: { name: "Deir ez-Zor" } });
+    expect(cause).toMatchObject({ target: "united-states", place: { name: "Syria" } });
+    expect(out.links).toContainEqual(expect.objectContaining({ from: cause.key, to: bombing.key }));
+  });
 });
