@@ -270,4 +270,15 @@ describe("discourse", () => {
     expect(cause).toMatchObject({ target: "united-states", place: { name: "Syria" } });
     expect(out.links).toContainEqual(expect.objectContaining({ from: cause.key, to: bombing.key }));
   });
+
+  it("makes one attack per place when plural attacks name their targets one after another, but not for a count of munitions", () => {
+    const text = "Militia rocket attacks against Patrol Base Amber and Patrol Base Cedar in eastern Syria wounded two soldiers on Monday.";
+    const out = runPipeline({ text, meta: { published: "2021-03-10" }, hints: [] }, deps);
+    expect(out.events.map((e) => [e.family, e.dateStart, e.place?.name])).toEqual([
+      ["rocket", "2021-03-08", "eastern Syria"],
+      ["rocket", "2021-03-08", "eastern Syria"],
+    ]);
+    const munitions = runPipeline({ text: "Two rockets hit Patrol Base Amber and Patrol Base Cedar in eastern Syria on Monday.", meta: { published: "2021-03-10" }, hints: [] }, deps);
+    expect(munitions.events).toHaveLength(1);
+  });
 });
