@@ -281,4 +281,21 @@ describe("discourse", () => {
     const munitions = runPipeline({ text: "Two rockets hit Patrol Base Amber and Patrol Base Cedar in eastern Syria on Monday.", meta: { published: "2021-03-10" }, hints: [] }, deps);
     expect(munitions.events).toHaveLength(1);
   });
+
+  it("reads a strike said to answer attacks of another day than the one told before it as an answer of its own", () => {
+    const text = [
+      "U.S. jets bombed depots in Deir ez-Zor on Tuesday in response to the March 3 attacks on American troops in Syria.",
+      "",
+      "“Our forces then struck at the militants in the area with helicopter gunships,” the spokesman said. “That was in answer to Tuesday's rocket attacks on Camp Taji.”",
+    ].join("\n");
+    const out = runPipeline({ text, meta: { published: "2021-03-10" }, hints: [] }, deps);
+    const rockets = out.events.find((e) => e.family === "rocket")!;
+    const bombing = out.events.find((e) => e.family === "airstrike" && e.evidence.some((x) => x.span.start === 0))!;
+    const answer = out.events.find((e) => e !== bombing && e !== rockets && e.dateStart >= "2021-03-09")!;
+    expect(rockets).toMatchObject({ dateStart: "2021-03-09", place: { name: "Camp Taji" } });
+    expect(answer).toBeDefined();
+    expect(answer.place?.name).toBe("Deir ez-Zor");
+    expect(out.links).toContainEqual(expect.objectContaining({ from: rockets.key, to: answer.key }));
+    expect(out.links).not.toContainEqual(expect.objectContaining({ from: rockets.key, to: bombing.key }));
+  });
 });
