@@ -350,7 +350,7 @@ export function draftsOf(f: SentenceFacts, nextKey: () => number, nextGroup: () 
       claims: [...draft.claims],
       evidence: draft.evidence.map((e) => ({ ...e })),
     });
-    // "rocket attacks against Mission Support Site Conoco and Mission Support Site Green Village":
+    // "rocket attacks against Patrol Base Amber and Outpost Cedar in the east of the province":
     // attacks in the plural on places named one after the other are one attack on each. Told
     // together, they keep one group (they answer and are answered together, and never merge).
     const each = targetsListed(s.text, fr, framePlaces(f, i));
