@@ -350,6 +350,39 @@ export function draftsOf(f: SentenceFacts, nextKey: () => number, nextGroup: () 
       claims: [...draft.claims],
       evidence: draft.evidence.map((e) => ({ ...e })),
     });
+    // "rocket attacks against Patrol Base Amber and Outpost Cedar in the east of the province":
+    // attacks in the plural on places named one after the other are one attack on each. Told
+    // together, they keep one group (they answer and are answered together, and never merge).
+    const each = targetsListed(s.text, fr, framePlaces(f, i));
+    if (each.length > 1) {
+      // Each keeps the places told around the list ("… in northeast Syria") and one of the list.
+      const only = (start: number) => draft.places.filter((x) => !each.includes(x.span.start - s.start) || x.span.start - s.start === start).map((x) => ({ ...x }));
+      const apart = (start: number): Draft => ({ ...draft, key: nextKey(), places: only(start), date: draft.date && { ...draft.date }, killed: null, injured: null, claims: [...draft.claims], evidence: draft.evidence.map((e) => ({ ...e })) });
+      const [first, ...rest] = each;
+      const twins = rest.map(apart);
+      draft.places = only(first!);
+      return [draft, ...twins, ...listed.map(copy)];
+    }
     return [draft, ...listed.map(copy)];
   });
+}
+
+/** Plural attack words, not munitions ("two rockets hit X" is one attack). */
+const PLURAL_ATTACKS = /\b(attacks|strikes|air ?strikes|raids|bombings|assaults)$/i;
+
+/**
+ * Where plural attack words name their targets one after another ("attacks on X and Y",
+ * "strikes against X, Y and Z"): the starts (in the sentence) of those places, else none.
+ */
+function targetsListed(text: string, fr: Frame, places: PlaceMention[]): number[] {
+  if (!PLURAL_ATTACKS.test(text.slice(fr.start, fr.end))) return [];
+  const after = places.filter((p) => p.role === "site" && p.span.start >= fr.end).sort((a, b) => a.span.start - b.span.start);
+  const first = after[0];
+  if (!first || !/^\s+(on|against|targeting)\s+(the\s+)?$/i.test(text.slice(fr.end, first.span.start))) return [];
+  const chain = [first];
+  for (const p of after.slice(1)) {
+    if (!/^\s*(,|and|,\s*and)\s+(the\s+)?$/i.test(text.slice(chain.at(-1)!.span.end, p.span.start))) break;
+    chain.push(p);
+  }
+  return chain.length > 1 ? chain.map((p) => p.span.start) : [];
 }

@@ -33,6 +33,8 @@ type Ctx = {
   undated: Set<number>;
   geocode: GeocodeFn | null;
   places: Map<string, Place | null>;
+  /** The telling that made an attack named only as a cause an attack told of its own (see `counterStrike`). */
+  causeUntil: Map<number, number>;
 };
 
 /** How far back (in paragraphs) an anaphor or an answer looks for what it refers to. */
@@ -94,6 +96,7 @@ function merge(ctx: Ctx, into: Draft, d: Draft) {
   into.attacker ??= d.attacker;
   into.target ??= d.target;
   // Named first only as a cause, then told as an attack of its own: no longer only a cause.
+  if (into.asCause && !d.asCause) ctx.causeUntil.set(into.key, d.key);
   into.asCause = into.asCause && d.asCause;
   // A later telling may name the place more exactly ("… hit Ain al-Asad air base"); a mere mention
   // ("Speaking in Beirut, he called the retaliatory strikes a lie") adds a place only where none was
@@ -234,6 +237,9 @@ function antecedent(ctx: Ctx, d: Draft): Draft | null {
     if (near ? !familiesCompatible(loose(c), loose(d)) : c.family !== d.family) continue;
     if (!actorsFit(c, d, ctx.actors)) continue;
     if (d.date && c.date && !datesOverlap(dated(c), dated(d))) continue;
+    // "… the strikes that we have taken … in response to the August 15 attacks": a mention with a
+    // date of its own refers back only to an attack that is dated, of its kind, or named with its word.
+    if (d.definite && d.date?.how === "own" && !c.date && !(c.family && c.family === d.family) && lemma(c.words) !== lemma(d.words)) continue;
     // An attack told with its own place is another attack unless the place is the same one.
     if (placeConflict(ctx, c, d)) continue;
     fits.push(c);
@@ -319,6 +325,8 @@ function handleCue(ctx: Ctx, f: SentenceFacts, cue: Cue, ds: Draft[], handled: S
     if (!effects.length && (cue.start < 20 || anaphor)) {
       const prev = since(ctx, s.paragraph - LOOKBACK_PARAGRAPHS).filter((d) => isLive(d) && d.sentence < f.index && !d.weak && !d.asCause).at(-1);
       effects = prev ? [prev] : [];
+      const told = counterStrike(ctx, f, causes);
+      if (told) effects = [told];
     }
     const clauseText = s.text.slice(cue.clause!.start, cue.clause!.end);
     const clauseActors = f.actors.filter((a) => a.start >= cue.clause!.start && a.end <= cue.clause!.end);
@@ -333,7 +341,8 @@ function handleCue(ctx: Ctx, f: SentenceFacts, cue: Cue, ds: Draft[], handled: S
     // "in response to a string of attacks on U.S. troops": the attacks of that kind told here.
     // So does "in response to attacks earlier in the day", the attacks named a few sentences on:
     // a cause told only by a plural generic word is a description, not yet an attack.
-    const described = causes.length > 0 && causes.every((c) => !c.family && /s$/i.test(c.words.trim()));
+    // One with a day of its own ("the August 15 attacks") names attacks, not a kind of them.
+    const described = causes.length > 0 && causes.every((c) => !c.family && /s$/i.test(c.words.trim()) && c.date?.how !== "own");
     if ((!causes.length || described) && /\b(attacks?|strikes?|raids?|rockets?|drones?|missiles?|assaults?|aggression)\b/i.test(clauseText) && effects.length) {
       // "attacks by Iran", "Iranian strikes": who made them.
       const by =
@@ -429,6 +438,34 @@ function handleCue(ctx: Ctx, f: SentenceFacts, cue: Cue, ds: Draft[], handled: S
   }
 }
 
+/**
+ * "Jets struck depots on Tuesday in response to last week's attacks. … 'Our forces struck at the
+ * militants in the area,' he said. 'That answered today's rocket attacks.'": the telling "that"
+ * points to answers attacks of another day than the event it was joined to answers (or attacks
+ * later than that event), so it is an answer of its own (the counter-strike on the crews), not a
+ * retelling. Only a telling joined by reference alone (no date, place or figures of its own) is
+ * taken back out.
+ */
+function counterStrike(ctx: Ctx, f: SentenceFacts, causes: Draft[]): Draft | null {
+  const t = since(ctx, f.sentence.paragraph - 1).filter((d) => d.sentence < f.index && !d.weak && !d.asCause && d.dropped === null).at(-1);
+  if (!t || t.mergedInto === null || t.definite || t.date || t.places.length || t.killed || t.injured || t.sentence === ctx.drafts[t.mergedInto]!.sentence) return null;
+  const into = resolve(ctx, t.key);
+  const dated = causes.filter((c) => c.date);
+  const answered = (ctx.incoming.get(into.key) ?? []).map((l) => resolve(ctx, l.from)).filter((c) => c.date && !causes.includes(c));
+  if (!isLive(into) || !dated.length) return null;
+  // An answer comes after what it answers: an event over before those attacks began is not it.
+  const before = into.date !== null && dated.every((c) => into.date!.end < c.date!.start);
+  const otherDay = answered.length > 0 && dated.every((c) => answered.every((a) => c.date!.end < a.date!.start || c.date!.start > a.date!.end));
+  if (!before && !otherDay) return null;
+  into.evidence = into.evidence.filter((e) => !t.evidence.some((x) => x.start === e.start) || ctx.drafts.some((o) => o !== t && o.mergedInto !== null && resolve(ctx, o.key) === into && o.evidence.some((x) => x.start === e.start)) || into.evidence[0] === e);
+  t.mergedInto = null;
+  // What is left may again be told only as a cause.
+  if (ctx.causeUntil.get(into.key) === t.key && ctx.drafts.every((o) => o.mergedInto === null || resolve(ctx, o.key) !== into || o.asCause)) into.asCause = true;
+  // Its date comes from what it answers (see the end of discourse).
+  ctx.undated.add(t.key);
+  return t;
+}
+
 /** The frames inside a relative phrase's clause ("after an explosion that…") and those outside it. */
 function relativeSides(f: SentenceFacts, ds: Draft[], rel: DateFact): { inside: Draft[]; outside: Draft[] } | null {
   const tail = f.sentence.text.slice(rel.span.end);
@@ -485,7 +522,7 @@ export function discourse(
   /** The publication date is only a lower bound (the latest date the text names), not the day it appeared. */
   pubIsBound = false,
 ): { drafts: Draft[]; links: DraftLink[]; warnings: PipelineWarning[] } {
-  const ctx: Ctx = { pub, latest: pubIsBound ? null : pub, actors, drafts: [], links: [], warnings: [], plans: [], bulk: [], undated: new Set(), geocode, places: new Map(), incoming: new Map() };
+  const ctx: Ctx = { pub, latest: pubIsBound ? null : pub, actors, drafts: [], links: [], warnings: [], plans: [], bulk: [], undated: new Set(), geocode, places: new Map(), incoming: new Map(), causeUntil: new Map() };
   let group = 0;
   let lastGroup: string | null = null;
   let responseNamed = false;

@@ -256,4 +256,46 @@ describe("discourse", () => {
       ["Camp Taji", "2021-05-01"],
     ]);
   });
+
+  it("keeps a referring-back attack that carries its own day apart from an undated, kindless telling before it", () => {
+    const text = [
+      "“After the strikes we made, nobody can doubt our resolve,” the spokesman told reporters.",
+      "",
+      "U.S. jets bombed depots in Deir ez-Zor on Tuesday in response to the March 3 attacks on American troops in Syria.",
+    ].join("\n");
+    const out = runPipeline({ text, meta: { published: "2021-03-12" }, hints: [] }, deps);
+    const bombing = out.events.find((e) => e.family === "airstrike")!;
+    const cause = out.events.find((e) => e.dateStart === "2021-03-03")!;
+    expect(bombing).toMatchObject({ dateStart: "2021-03-09", place: { name: "Deir ez-Zor" } });
+    expect(cause).toMatchObject({ target: "united-states", place: { name: "Syria" } });
+    expect(out.links).toContainEqual(expect.objectContaining({ from: cause.key, to: bombing.key }));
+  });
+
+  it("makes one attack per place when plural attacks name their targets one after another, but not for a count of munitions", () => {
+    const text = "Militia rocket attacks against Patrol Base Amber and Patrol Base Cedar in eastern Syria wounded two soldiers on Monday.";
+    const out = runPipeline({ text, meta: { published: "2021-03-10" }, hints: [] }, deps);
+    expect(out.events.map((e) => [e.family, e.dateStart, e.place?.name])).toEqual([
+      ["rocket", "2021-03-08", "eastern Syria"],
+      ["rocket", "2021-03-08", "eastern Syria"],
+    ]);
+    const munitions = runPipeline({ text: "Two rockets hit Patrol Base Amber and Patrol Base Cedar in eastern Syria on Monday.", meta: { published: "2021-03-10" }, hints: [] }, deps);
+    expect(munitions.events).toHaveLength(1);
+  });
+
+  it("reads a strike said to answer attacks of another day than the one told before it as an answer of its own", () => {
+    const text = [
+      "U.S. jets bombed depots in Deir ez-Zor on Tuesday in response to the March 3 attacks on American troops in Syria.",
+      "",
+      "“Our forces then struck at the militants in the area with helicopter gunships,” the spokesman said. “That was in answer to Tuesday's rocket attacks on Camp Taji.”",
+    ].join("\n");
+    const out = runPipeline({ text, meta: { published: "2021-03-10" }, hints: [] }, deps);
+    const rockets = out.events.find((e) => e.family === "rocket")!;
+    const bombing = out.events.find((e) => e.family === "airstrike" && e.evidence.some((x) => x.span.start === 0))!;
+    const answer = out.events.find((e) => e !== bombing && e !== rockets && e.dateStart >= "2021-03-09")!;
+    expect(rockets).toMatchObject({ dateStart: "2021-03-09", place: { name: "Camp Taji" } });
+    expect(answer).toBeDefined();
+    expect(answer.place?.name).toBe("Deir ez-Zor");
+    expect(out.links).toContainEqual(expect.objectContaining({ from: rockets.key, to: answer.key }));
+    expect(out.links).not.toContainEqual(expect.objectContaining({ from: rockets.key, to: bombing.key }));
+  });
 });

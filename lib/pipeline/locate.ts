@@ -212,9 +212,16 @@ export function locate(
     if (x.place) continue;
     // A sibling in the same sentence ("killing X in a missile strike outside Damascus") comes first.
     const overlap = (y: Located) => Boolean(x.date && y.date && x.date.start <= y.date.end && y.date.start <= x.date.end);
+    // "… struck at militants in the area": the area of the attacks just told, the finest place
+    // of the latest paragraph before it that names one.
+    const at = x.frame.start - x.evidence[0]!.start;
+    const inTheArea = /\b(in|around|near) the (same |surrounding )?area\b/i.test(x.context.slice(at, at + x.words.length + 40));
+    const lastBefore = out.filter((y) => y.place && y.paragraph < x.paragraph && y.frame.start < x.frame.start).at(-1)?.paragraph;
+    const area = inTheArea ? out.filter((y) => y.place && y.paragraph === lastBefore).sort((a, b) => a.place!.precision - b.place!.precision)[0] : undefined;
     const near =
       out.find((y) => y.place && y.sentence === x.sentence && y.group !== x.group && overlap(y)) ??
-      out.filter((y) => y.place && y.paragraph === x.paragraph && y.frame.start < x.frame.start).at(-1);
+      out.filter((y) => y.place && y.paragraph === x.paragraph && y.frame.start < x.frame.start).at(-1) ??
+      area;
     // A named person killed somewhere unsaid was most likely killed at home.
     const victim = x.family === "assassination" && x.target ? actors.actors.get(x.target) : undefined;
     const home = victim?.kind === "person" ? countryPlace(victim.country) : null;

@@ -24,7 +24,7 @@ const ADJ =
   "(?:(?:sprawling|besieged|embattled|remote|strategic|key|main|major|vast|fortified|heavily|coastal|nearby|restive|volatile|densely|populated|bustling|disputed|occupied|holy|ancient|old|tiny|small|large|big|busy|crowded|desert|mountainous)\\s+){0,2}";
 /** Prepositions, and the verbs whose object is where an attack landed ("struck Erbil Air Base"). */
 const PREP =
-  "\\b(in|near|outside|at|into|across|over|off|from|around|inside|toward|towards|on|onto|through|of|(?:north|south)(?:-?(?:east|west))? of|east of|west of|hit|struck|targeted|targeting|striking|hitting|pounded|pounding|bombed|bombing|shelled|shelling|attacked|attacking|raided|stormed)\\s+";
+  "\\b(in|near|outside|at|into|across|over|off|from|around|inside|toward|towards|on|onto|against|through|of|(?:north|south)(?:-?(?:east|west))? of|east of|west of|hit|struck|targeted|targeting|striking|hitting|pounded|pounding|bombed|bombing|shelled|shelling|attacked|attacking|raided|stormed)\\s+";
 const ATTACK_VERB_PREP = /^(hit|struck|targeted|targeting|striking|hitting|pounded|pounding|bombed|bombing|shelled|shelling|attacked|attacking|raided|stormed)$/;
 /** "the Yemeni capital Sanaa", "the border community of Avivim", "the Israeli port city of Eilat": what kind of place, then its name. */
 const KIND_OF =
@@ -84,7 +84,7 @@ export function findPlaces(text: string, isActorName: (s: string) => boolean): P
       // "the Israeli-controlled Golan Heights", "the sprawling Ain al-Asad air base", "the Yemeni
       // capital Sanaa": the name, not its description.
       const named = mention.replace(new RegExp(`^${KIND_OF}`, "u"), "").replace(new RegExp(`^(the\\s+)?${ADJ}`, "u"), "$1").replace(/^(the\s+)?\p{Lu}[\p{L}]+-(controlled|occupied|held|run|annexed)\s+/u, "$1");
-      out.push({ mention: qualifier + named, span: { start, end: start + mention.length }, role, toward: /^(into|at|toward|towards|on|onto)$/.test(prep) && !ATTACK_VERB_PREP.test(prep) });
+      out.push({ mention: qualifier + named, span: { start, end: start + mention.length }, role, toward: /^(into|at|toward|towards|on|onto|against)$/.test(prep) && !ATTACK_VERB_PREP.test(prep) });
     };
     const start = m.index + m[0].length - m[2]!.length;
     push(m[2]!, start);
