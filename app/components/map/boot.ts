@@ -133,9 +133,13 @@ export async function createMap(container: HTMLElement, start: MapStart, tuning:
  */
 export function showWhenComplete(map: MapLibreMap, move: (change: () => void) => void = (change) => change()): Promise<void> {
   return new Promise((resolve) => {
-    const show = () => {
+    const stop = () => {
       clearTimeout(timer);
       map.off("idle", onIdle);
+      map.off("remove", stop);
+    };
+    const show = () => {
+      stop();
       move(() => map.setPixelRatio(window.devicePixelRatio));
       map.getCanvas().style.visibility = "";
       map.once("idle", () => resolve());
@@ -143,6 +147,8 @@ export function showWhenComplete(map: MapLibreMap, move: (change: () => void) =>
     const onIdle = () => map.loaded() && map.areTilesLoaded() && show();
     const timer = setTimeout(show, SHOW_AFTER_MS);
     map.on("idle", onIdle);
+    // A map removed first (the page left, another style chosen) is never shown; the promise stays pending.
+    map.on("remove", stop);
     // A map that has nothing left to load fires no idle of its own.
     map.triggerRepaint();
   });
