@@ -5,7 +5,7 @@
  */
 import { ARC_COLOR, FAMILY_ICON_PREFIX } from "./icons";
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from "./maplibre-types";
-import { FONT } from "./style";
+import { FONT, perFeature } from "./style";
 
 export const SOURCES = {
   areas: "ev-areas",
@@ -81,7 +81,8 @@ const arcLine = (id: string, kind: string, dash: number[] | null): LayerSpecific
   filter: ["==", ["get", "kind"], kind],
   layout: { "line-cap": "round", "line-join": "round" },
   paint: {
-    "line-color": ARC_COLOR,
+    // Dashed, per feature like the event areas' dashed edge, so both share one shader (style.ts perFeature).
+    "line-color": dash ? perFeature(ARC_COLOR) : ARC_COLOR,
     "line-width": ["interpolate", ["linear"], ["zoom"], 3, 1.8, 10, 3.5],
     "line-opacity": dimmed(0.95, 0.12),
     ...(dash ? { "line-dasharray": dash } : {}),
@@ -104,7 +105,8 @@ function eventMarks(source: string, [seaRing, discs, icons, seaBadge]: readonly 
       filter: atSea,
       paint: {
         "circle-radius": ["+", ["get", "r"], 4.5],
-        "circle-color": "rgba(0,0,0,0)",
+        "circle-color": perFeature("rgba(0,0,0,0)"),
+        "circle-opacity": perFeature(1),
         "circle-stroke-color": "#0b5394",
         "circle-stroke-width": 2,
         "circle-stroke-opacity": dimmed(1, 0.2),
@@ -193,9 +195,10 @@ export function overlayLayers(): LayerSpecification[] {
         // Logarithmic and capped at half a cell (lib/map/drawn.ts CELL_PX): neighbours never cover each other.
         "circle-radius": ["min", 24, ["+", 8, ["*", 2.2, ["ln", ["get", "count"]]]]],
         "circle-color": ["get", "color"],
-        "circle-opacity": 0.78,
+        "circle-opacity": perFeature(0.78),
         "circle-stroke-color": "#ffffff",
         "circle-stroke-width": 1.2,
+        "circle-stroke-opacity": perFeature(1),
       },
     },
     {
@@ -218,10 +221,11 @@ export function overlayLayers(): LayerSpecification[] {
       filter: ["has", "point_count"],
       paint: {
         "circle-radius": ["step", ["get", "point_count"], 13, 5, 16, 20, 20, 100, 25],
-        "circle-color": "#1f2937",
-        "circle-opacity": 0.88,
+        "circle-color": perFeature("#1f2937"),
+        "circle-opacity": perFeature(0.88),
         "circle-stroke-color": "#ffffff",
         "circle-stroke-width": 2,
+        "circle-stroke-opacity": perFeature(1),
       },
     },
     {
@@ -246,9 +250,11 @@ export function overlayLayers(): LayerSpecification[] {
       filter: ["==", ["get", "id"], ["coalesce", ["global-state", STATE.selected], ""]],
       paint: {
         "circle-radius": ["+", ["get", "r"], 8],
-        "circle-color": "rgba(250,204,21,0.35)",
+        "circle-color": perFeature("rgba(250,204,21,0.35)"),
+        "circle-opacity": perFeature(1),
         "circle-stroke-color": "#111827",
         "circle-stroke-width": 2.5,
+        "circle-stroke-opacity": perFeature(1),
       },
     },
     ...eventMarks(SOURCES.focus, [LAYERS.focusSeaRing, LAYERS.focusDiscs, LAYERS.focusIcons, LAYERS.focusSeaBadge]),

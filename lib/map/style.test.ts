@@ -1,7 +1,8 @@
-import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
+import { expression, latest, validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
 import { describe, expect, it } from "vitest";
 import { INITIAL_GLOBAL_STATE, OVERLAY_SOURCES, overlayLayers } from "./layers";
-import { basemapLayers, buildBasemapStyle, buildFontFaces, FONT, TILE_SOURCE } from "./style";
+import type { LayerSpecification } from "./maplibre-types";
+import { basemapLayers, buildBasemapStyle, buildFontFaces, FONT, perFeature, TILE_SOURCE } from "./style";
 
 const files = {
   regular: [{ file: "noto-sans-latin-400-normal.woff2", unicodeRange: ["U+0000-00FF"] }],
@@ -51,5 +52,45 @@ describe("overlay", () => {
   it("has unique layer ids", () => {
     const ids = [...basemapLayers(), ...overlayLayers()].map((l) => l.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+/** The paint properties a layer varies per feature: what picks its shader's variant. */
+function perFeatureProps(layer: LayerSpecification): string[] {
+  const paint = (layer as { paint?: Record<string, unknown> }).paint ?? {};
+  const specs = (latest as unknown as Record<string, Record<string, unknown>>)[`paint_${layer.type}`]!;
+  return Object.entries(paint)
+    .filter(([k, v]) => {
+      // A plain value (a number, a colour, a dash array) is the same for every feature.
+      if (!Array.isArray(v) || typeof v[0] !== "string") return false;
+      const r = expression.createPropertyExpression(v, k, specs[k] as never);
+      if (r.result !== "success") throw new Error(`${layer.id} ${k}: ${JSON.stringify(r.value)}`);
+      return r.value.kind === "source" || r.value.kind === "composite";
+    })
+    .map(([k]) => k)
+    .sort();
+}
+
+describe("shader sharing", () => {
+  it("perFeature is the same value for every feature, yet per feature", () => {
+    const r = expression.createPropertyExpression(perFeature("#123456"), "circle-color", latest.paint_circle["circle-color"] as never);
+    if (r.result !== "success") throw new Error("perFeature did not parse");
+    expect(r.value.kind).toBe("source");
+    const at = (properties: Record<string, unknown>) => (r.value as { evaluate: (g: object, f: object) => { toString(): string } }).evaluate({ zoom: 5 }, { type: "Point", properties }).toString();
+    expect(at({})).toBe(at({ id: "x", "\u0000": 1 }));
+    expect(at({})).toBe("rgba(18,52,86,1)");
+  });
+
+  it("every circle layer varies the same paint properties per feature", () => {
+    const circles = [...basemapLayers(), ...overlayLayers()].filter((l) => l.type === "circle");
+    expect(circles.length).toBeGreaterThan(4);
+    const sets = new Set(circles.map((l) => perFeatureProps(l).join(",")));
+    expect([...sets]).toEqual(["circle-color,circle-opacity,circle-radius,circle-stroke-opacity"]);
+  });
+
+  it("every dashed line of the overlay varies the same paint properties per feature", () => {
+    const dashed = overlayLayers().filter((l) => l.type === "line" && l.paint && "line-dasharray" in l.paint);
+    expect(dashed.length).toBe(3);
+    expect(new Set(dashed.map((l) => perFeatureProps(l).join(","))).size).toBe(1);
   });
 });

@@ -48,6 +48,14 @@ export function buildFontFaces(files: Record<keyof typeof FONT, FontFile[]>, bas
   };
 }
 
+/**
+ * `value` for every feature, written as a per-feature expression. MapLibre compiles one shader per
+ * kind of layer and set of per-feature paint properties, and under software WebGL each costs tens
+ * of milliseconds before the first frame: the map's circle layers all vary radius, colour, opacity
+ * and stroke opacity per feature (the event discs must), so they share one shader.
+ */
+export const perFeature = (value: string | number): ExpressionSpecification => ["case", ["has", "\u0000"], value, value];
+
 const zoomed = (...stops: number[]): ExpressionSpecification => ["interpolate", ["linear"], ["zoom"], ...stops];
 /** Features carry their own first zoom; a filter is cheaper than one layer per rank. */
 const fromZoom: ExpressionSpecification = ["<=", ["get", "minzoom"], ["zoom"]];
@@ -109,9 +117,11 @@ export function basemapLayers(): LayerSpecification[] {
       maxzoom: 11,
       paint: {
         "circle-radius": ["case", ["get", "capital"], 3, 2],
-        "circle-color": COLORS.cityDot,
+        "circle-color": perFeature(COLORS.cityDot),
+        "circle-opacity": perFeature(1),
         "circle-stroke-color": "#fff",
         "circle-stroke-width": 1,
+        "circle-stroke-opacity": perFeature(1),
       },
     },
     {

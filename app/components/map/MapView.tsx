@@ -15,7 +15,7 @@ import { drawnCollections, pointsCollection } from "@/lib/map/features";
 import { ARC_LAYERS, EVENT_LAYERS, INITIAL_GLOBAL_STATE, LAYERS, OVERLAY_SOURCES, overlayLayers, SOURCES, STATE } from "@/lib/map/layers";
 import { FONT_FACES_URL, STYLE_URL } from "@/lib/map/style";
 import { normalizeCamera, type Camera } from "@/lib/url-state";
-import { createMap, mapStart, type CreatedMap } from "./boot";
+import { createMap, mapStart, showWhenComplete, type CreatedMap } from "./boot";
 import { addIconImages } from "./icon-images";
 import { SourceWriter } from "./source-writer";
 import { Tooltip, type Hover } from "./Tooltip";
@@ -156,7 +156,6 @@ export function MapView(props: MapViewProps) {
         await addOverlay(m, props.styleUrl === null);
         if (cancelled) return;
         setMap(m);
-        latest.current.onMap(m);
       });
       m.on("moveend", () => {
         setViewportVersion((v) => v + 1);
@@ -258,6 +257,17 @@ export function MapView(props: MapViewProps) {
     lastFocus.current = key;
     write(map, SOURCES.focus, pointsCollection(index, Int32Array.from(focus)));
   }, [map, index, lo, hi, selected, highlight, eventsById]);
+
+  // Shown once the sources above have their first data, which it then draws in one frame; only a
+  // map on screen is handed to the page.
+  useEffect(() => {
+    if (!map) return;
+    let live = true;
+    showWhenComplete(map, quietly).then(() => live && latest.current.onMap(map));
+    return () => {
+      live = false;
+    };
+  }, [map]);
 
   // Selection and highlight live in the map's global state: a paint change, no re-tiling.
   useEffect(() => {

@@ -29,7 +29,7 @@ import {
 import { FONT, STYLE_URL } from "@/lib/map/style";
 import type { Camera } from "@/lib/url-state";
 import { getJson } from "../get-json";
-import { createMap, mapStart, type CreatedMap } from "./boot";
+import { createMap, mapStart, showWhenComplete, type CreatedMap } from "./boot";
 
 export type ScaleStatus = { shown: number; total: number; drawn: "cells" | "events"; inView: number };
 
@@ -98,6 +98,8 @@ export function ScaleMap({ query, span, camera, onStatus, onCamera, onMap }: Pro
   useEffect(() => {
     let cancelled = false;
     let ready = false;
+    // Set while the map changes its pixel ratio once shown: a resize, not a move to ask about.
+    let resizing = false;
     let inflight: AbortController | null = null;
     let created: CreatedMap | null = null;
     (async () => {
@@ -139,11 +141,19 @@ export function ScaleMap({ query, span, camera, onStatus, onCamera, onMap }: Pro
         for (const s of Object.values(SCALE_SOURCES)) m.addSource(s, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
         for (const l of scaleLayers(FONT.regular)) m.addLayer(l);
         ready = true;
-        onMap?.(m);
         refresh.current();
+        const quietly = (change: () => void) => {
+          resizing = true;
+          try {
+            change();
+          } finally {
+            resizing = false;
+          }
+        };
+        showWhenComplete(m, quietly).then(() => cancelled || onMap?.(m));
       });
       m.on("moveend", () => {
-        if (!ready) return;
+        if (!ready || resizing) return;
         const c = m.getCenter();
         latest.current.onCamera?.({ lat: c.lat, lon: c.lng, zoom: m.getZoom(), bearing: m.getBearing() });
         refresh.current();

@@ -5,6 +5,12 @@
  * map component that shows it (MapView or ScaleMap) takes it with createMap, which moves that
  * element into its own container. A map prepared for another style is dropped, and without one a
  * new map is made in place, so a page works the same either way; only its first frame comes later.
+ *
+ * Under software WebGL every frame costs about the same whatever it shows (its pixels are drawn
+ * and read back for the compositor), and MapLibre draws one each time a tile, a font or a source
+ * arrives: ten to twenty while a first view loads. So a map is made drawing at a tiny pixel ratio
+ * on a hidden canvas, where those frames cost next to nothing, and showWhenComplete draws it once
+ * at the screen's pixel ratio when everything in view has arrived.
  */
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { WORKER_URL } from "@/lib/map/style";
@@ -43,6 +49,11 @@ export type CreatedMap = {
   remove: () => void;
 };
 
+/** The pixel ratio of the hidden frames drawn while a map loads: a 1280 × 800 map draws 80 × 50 pixels. */
+const LOADING_PIXEL_RATIO = 1 / 16;
+/** The longest a map stays hidden waiting for what its first view shows (a slow tile or source). */
+const SHOW_AFTER_MS = 3000;
+
 let mapLibre: Promise<MapLibre> | null = null;
 function loadMapLibre(): Promise<MapLibre> {
   mapLibre ??= import("maplibre-gl").then((m) => {
@@ -62,10 +73,12 @@ function make(maplibre: MapLibre, container: HTMLElement, start: MapStart, tunin
     maxZoom: 14,
     ...tuning,
     attributionControl: { compact: true },
+    pixelRatio: LOADING_PIXEL_RATIO,
     // Label fades keep the map repainting for 300 ms after every change, which playback makes
     // constant; under software WebGL that doubles the cost of a frame.
     fadeDuration: 0,
   });
+  map.getCanvas().style.visibility = "hidden";
   const loaded = new Promise<void>((resolve) => map.once("load", () => resolve()));
   return { map, maplibre, loaded, remove: () => map.remove() };
 }
@@ -109,4 +122,34 @@ export async function createMap(container: HTMLElement, start: MapStart, tuning:
   }
   p?.element.remove();
   return make(await loadMapLibre(), container, start, tuning);
+}
+
+/**
+ * Shows a map made by createMap once what its view shows has loaded (every source and tile: call
+ * it after the page has given the sources their first data), or after SHOW_AFTER_MS at the latest:
+ * it draws at the screen's pixel ratio from then on. Resolves when that first full frame is drawn.
+ * The pixel ratio changes through a resize, which fires the map's move events; `move` runs it as
+ * the caller runs its own moves that are no user's.
+ */
+export function showWhenComplete(map: MapLibreMap, move: (change: () => void) => void = (change) => change()): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      clearTimeout(timer);
+      map.off("idle", onIdle);
+      map.off("remove", stop);
+    };
+    const show = () => {
+      stop();
+      move(() => map.setPixelRatio(window.devicePixelRatio));
+      map.getCanvas().style.visibility = "";
+      map.once("idle", () => resolve());
+    };
+    const onIdle = () => map.loaded() && map.areTilesLoaded() && show();
+    const timer = setTimeout(show, SHOW_AFTER_MS);
+    map.on("idle", onIdle);
+    // A map removed first (the page left, another style chosen) is never shown; the promise stays pending.
+    map.on("remove", stop);
+    // A map that has nothing left to load fires no idle of its own.
+    map.triggerRepaint();
+  });
 }
