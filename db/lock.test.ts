@@ -52,18 +52,37 @@ try { lockDataDir(dir!, () => {}); console.log("got"); setTimeout(() => {}, 1500
     const lock = path.join(dir, LOCK_FILE);
     const rival = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"]);
     await new Promise((resolve) => rival.once("spawn", resolve));
-    const write = fs.writeFileSync;
-    // The worst interleaving of the race, made certain: the rival's lock appears just before this process writes its own.
-    const spy = vi.spyOn(fs, "writeFileSync").mockImplementation(((file: fs.PathOrFileDescriptor, ...rest: unknown[]) => {
-      if (file === lock && !fs.existsSync(lock)) write(lock, `${rival.pid}\n`);
-      return (write as (...a: unknown[]) => void)(file, ...rest);
-    }) as typeof fs.writeFileSync);
+    const link = fs.linkSync;
+    // The worst interleaving of the race, made certain: the rival's lock appears just before this process puts its own in place.
+    const spy = vi.spyOn(fs, "linkSync").mockImplementation(((from: fs.PathLike, to: fs.PathLike) => {
+      if (to === lock && !fs.existsSync(lock)) fs.writeFileSync(lock, `${rival.pid}\n`);
+      return link(from, to);
+    }) as typeof fs.linkSync);
     try {
       expect(() => lockDataDir(dir, () => {})).toThrow(/in use by process/);
       expect(fs.readFileSync(lock, "utf8").trim()).toBe(String(rival.pid));
     } finally {
       spy.mockRestore();
       rival.kill();
+    }
+  });
+
+  it("never shows the lock without its holder: a rival reading it at any instant sees a live process, not an empty file", () => {
+    const dir = freshDir();
+    const lock = path.join(dir, LOCK_FILE);
+    const seen: string[] = [];
+    const link = fs.linkSync;
+    const spy = vi.spyOn(fs, "linkSync").mockImplementation(((from: fs.PathLike, to: fs.PathLike) => {
+      link(from, to);
+      if (to === lock) seen.push(fs.readFileSync(lock, "utf8"));
+    }) as typeof fs.linkSync);
+    try {
+      const release = lockDataDir(dir, () => {});
+      expect(seen).toEqual([expect.stringMatching(new RegExp(`^${process.pid} \\d+\\n$`))]);
+      expect(fs.readdirSync(dir)).toEqual([LOCK_FILE]);
+      release();
+    } finally {
+      spy.mockRestore();
     }
   });
 

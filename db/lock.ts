@@ -1,13 +1,14 @@
 /**
  * PGlite is single-process: two processes writing one data folder corrupt it. The folder is
- * guarded by a lock file taken with an exclusive create (O_EXCL), so of two processes starting
- * at the same instant exactly one gets it. The file names its holder by pid and process start
+ * guarded by a lock file created exclusively and whole (lib/exclusive-file: a rival never reads it
+ * empty), so of two processes starting at the same instant exactly one gets it. The file names its holder by pid and process start
  * time; a lock whose holder is gone, or whose pid now belongs to another program, is stale and
  * is taken over (with a warning saying so), while a live holder is refused with what to do.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { StrikelineError } from "../lib/errors";
+import { createExclusive } from "../lib/exclusive-file";
 import { processAlive } from "../lib/running-server";
 
 export const LOCK_FILE = "strikeline.lock";
@@ -72,7 +73,7 @@ export function lockDataDir(dataDir: string, warn: (message: string) => void = (
   const mine = describe({ pid: process.pid, start: processStart(process.pid) });
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      fs.writeFileSync(lock, mine, { flag: "wx" });
+      createExclusive(lock, mine);
       const release = () => {
         if (read(lock) === mine) fs.rmSync(lock, { force: true });
       };

@@ -1,7 +1,7 @@
 /**
  * Who may write. Reading, sharing and embedding need nothing; adding reports, reviewing and
  * overrides need the editor token. The token comes from STRIKELINE_EDITOR_TOKEN, or is generated
- * once into the data folder (mode 0600, exclusive create) and printed by the server at that start.
+ * once into the data folder (mode 0600, created exclusively and whole) and printed by the server at that start.
  * A browser proves it with an HttpOnly cookie holding an HMAC of the token (never the token), a
  * script with `Authorization: Bearer`. A token in a URL is refused: URLs end up in logs and shares.
  */
@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { env } from "./env";
 import { StrikelineError } from "./errors";
+import { createExclusive } from "./exclusive-file";
 
 export const TOKEN_FILE = "editor-token";
 export const SESSION_COOKIE = "strikeline_editor";
@@ -38,8 +39,8 @@ export function ensureEditorToken(dataDir: string, fromEnv: string | undefined):
   fs.mkdirSync(dataDir, { recursive: true });
   const token = randomBytes(24).toString("base64url");
   try {
-    // "wx": if another process created it meanwhile, its token wins and is read below.
-    fs.writeFileSync(file, `${token}\n`, { mode: 0o600, flag: "wx" });
+    // If another process created it meanwhile, its token wins and is read below (never half-written).
+    createExclusive(file, `${token}\n`, 0o600);
     return { token, generated: true, file };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
