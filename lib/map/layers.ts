@@ -212,7 +212,7 @@ export function overlayLayers(): LayerSpecification[] {
         "text-allow-overlap": true,
         "text-ignore-placement": true,
       },
-      paint: { "text-color": "#ffffff", "text-halo-color": "rgba(0,0,0,0.35)", "text-halo-width": 1 },
+      paint: { "text-color": "#ffffff", "text-halo-color": "rgba(0,0,0,0.35)", "text-halo-width": 1, "text-opacity": perFeature(1) },
     },
     {
       id: LAYERS.clusters,
@@ -240,7 +240,7 @@ export function overlayLayers(): LayerSpecification[] {
         "text-allow-overlap": true,
         "text-ignore-placement": true,
       },
-      paint: { "text-color": "#ffffff" },
+      paint: { "text-color": "#ffffff", "text-opacity": perFeature(1) },
     },
     ...eventMarks(SOURCES.points, [LAYERS.seaRing, LAYERS.discs, LAYERS.icons, LAYERS.seaBadge], notCluster),
     {

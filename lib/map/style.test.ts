@@ -93,4 +93,18 @@ describe("shader sharing", () => {
     expect(dashed.length).toBe(3);
     expect(new Set(dashed.map((l) => perFeatureProps(l).join(","))).size).toBe(1);
   });
+
+  it("every solid line, every fill and every text label varies the same paint properties per feature", () => {
+    const all = [...basemapLayers(), ...overlayLayers()];
+    const dashed = (l: LayerSpecification) => !!l.paint && "line-dasharray" in l.paint;
+    const groups = {
+      solid: all.filter((l) => l.type === "line" && !dashed(l)),
+      fills: all.filter((l) => l.type === "fill"),
+      text: all.filter((l) => l.type === "symbol" && !!l.layout && "text-field" in l.layout),
+    };
+    for (const [name, layers] of Object.entries(groups)) {
+      expect(layers.length, name).toBeGreaterThan(2);
+      expect(new Set(layers.map((l) => perFeatureProps(l).join(","))).size, name).toBe(1);
+    }
+  });
 });

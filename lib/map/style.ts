@@ -52,7 +52,9 @@ export function buildFontFaces(files: Record<keyof typeof FONT, FontFile[]>, bas
  * `value` for every feature, written as a per-feature expression. MapLibre compiles one shader per
  * kind of layer and set of per-feature paint properties, and under software WebGL each costs tens
  * of milliseconds before the first frame: the map's circle layers all vary radius, colour, opacity
- * and stroke opacity per feature (the event discs must), so they share one shader.
+ * and stroke opacity per feature (the event discs must), so they share one shader; likewise the
+ * fills (colour, opacity), the solid lines (opacity) and the text labels (opacity), whose overlay
+ * layers dim per chain.
  */
 export const perFeature = (value: string | number): ExpressionSpecification => ["case", ["has", "\u0000"], value, value];
 
@@ -65,34 +67,36 @@ export function basemapLayers(): LayerSpecification[] {
     { id: "sea", type: "background", paint: { "background-color": COLORS.sea } },
     // Fills without their antialiasing outline pass (the coastline layer draws that edge): every
     // distinct kind of layer is one more shader to compile before the first frame, which under
-    // software WebGL costs tens of milliseconds each.
+    // software WebGL costs tens of milliseconds each. Colour and opacity per feature, as the event
+    // areas' (lib/map/layers.ts), so all fills share one shader.
     {
       id: "land",
       type: "fill",
       source: "countries",
-      paint: { "fill-color": COLORS.land, "fill-antialias": false },
+      paint: { "fill-color": perFeature(COLORS.land), "fill-opacity": perFeature(1), "fill-antialias": false },
     },
-    { id: "lakes", type: "fill", source: "lakes", paint: { "fill-color": COLORS.sea, "fill-antialias": false } },
+    { id: "lakes", type: "fill", source: "lakes", paint: { "fill-color": perFeature(COLORS.sea), "fill-opacity": perFeature(1), "fill-antialias": false } },
     {
       id: "rivers",
       type: "line",
       source: "rivers",
       minzoom: 4,
-      paint: { "line-color": COLORS.river, "line-width": zoomed(4, 0.5, 10, 2) },
+      paint: { "line-color": COLORS.river, "line-width": zoomed(4, 0.5, 10, 2), "line-opacity": perFeature(1) },
     },
     {
       id: "coastline",
       type: "line",
       source: "countries",
-      paint: { "line-color": COLORS.coast, "line-width": zoomed(2, 0.4, 5, 0.6, 12, 1.5) },
+      paint: { "line-color": COLORS.coast, "line-width": zoomed(2, 0.4, 5, 0.6, 12, 1.5), "line-opacity": perFeature(1) },
     },
-    // Solid, so rivers, coasts and borders share one line shader (a dash is another).
+    // Solid, so rivers, coasts and borders share one line shader (a dash is another); opacity per
+    // feature, as the overlay's solid arcs (dimmed per chain), so those share it too.
     {
       id: "borders",
       type: "line",
       source: "borders",
       layout: { "line-join": "round" },
-      paint: { "line-color": COLORS.border, "line-width": zoomed(2, 0.4, 6, 0.8, 12, 1.6) },
+      paint: { "line-color": COLORS.border, "line-width": zoomed(2, 0.4, 6, 0.8, 12, 1.6), "line-opacity": perFeature(1) },
     },
     {
       id: "airport-labels",
@@ -107,7 +111,7 @@ export function basemapLayers(): LayerSpecification[] {
         "text-variable-anchor": ["top", "bottom", "left", "right"],
         "text-radial-offset": 0.4,
       },
-      paint: { "text-color": COLORS.airportLabel, "text-halo-color": COLORS.halo, "text-halo-width": 1.2 },
+      paint: { "text-color": COLORS.airportLabel, "text-halo-color": COLORS.halo, "text-halo-width": 1.2, "text-opacity": perFeature(1) },
     },
     {
       id: "city-dots",
@@ -138,7 +142,7 @@ export function basemapLayers(): LayerSpecification[] {
         "text-max-width": 8,
         "symbol-sort-key": ["-", 0, ["get", "population"]],
       },
-      paint: { "text-color": COLORS.cityLabel, "text-halo-color": COLORS.halo, "text-halo-width": 1.2 },
+      paint: { "text-color": COLORS.cityLabel, "text-halo-color": COLORS.halo, "text-halo-width": 1.2, "text-opacity": perFeature(1) },
     },
     {
       id: "water-lines",
@@ -153,7 +157,7 @@ export function basemapLayers(): LayerSpecification[] {
         "text-letter-spacing": 0.12,
         "text-max-angle": 40,
       },
-      paint: { "text-color": COLORS.waterLabel, "text-halo-color": "rgba(207,221,232,0.8)", "text-halo-width": 1 },
+      paint: { "text-color": COLORS.waterLabel, "text-halo-color": "rgba(207,221,232,0.8)", "text-halo-width": 1, "text-opacity": perFeature(1) },
     },
     {
       id: "water-points",
@@ -167,7 +171,7 @@ export function basemapLayers(): LayerSpecification[] {
         "text-letter-spacing": 0.12,
         "text-max-width": 7,
       },
-      paint: { "text-color": COLORS.waterLabel, "text-halo-color": "rgba(207,221,232,0.8)", "text-halo-width": 1 },
+      paint: { "text-color": COLORS.waterLabel, "text-halo-color": "rgba(207,221,232,0.8)", "text-halo-width": 1, "text-opacity": perFeature(1) },
     },
     {
       id: "country-labels",
@@ -183,7 +187,7 @@ export function basemapLayers(): LayerSpecification[] {
         "text-max-width": 8,
         "symbol-sort-key": ["-", 0, ["get", "areaKm2"]],
       },
-      paint: { "text-color": COLORS.countryLabel, "text-halo-color": COLORS.halo, "text-halo-width": 1.2 },
+      paint: { "text-color": COLORS.countryLabel, "text-halo-color": COLORS.halo, "text-halo-width": 1.2, "text-opacity": perFeature(1) },
     },
   ];
 }

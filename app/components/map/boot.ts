@@ -11,6 +11,12 @@
  * arrives: ten to twenty while a first view loads. So a map is made drawing at a tiny pixel ratio
  * on a hidden canvas, where those frames cost next to nothing, and showWhenComplete draws it once
  * at the screen's pixel ratio when everything in view has arrived.
+ *
+ * The browser hands a hidden canvas's drawing to the GPU process only when it must: without a
+ * flush, the shown frame would wait there for every queued hidden frame and for the compilation
+ * of every shader at its first use, in one long task. So each hidden frame is flushed, letting
+ * that work run while the page still waits on the network, and the map is shown once a fence
+ * says the GPU has done it.
  */
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { WORKER_URL } from "@/lib/map/style";
@@ -53,6 +59,8 @@ export type CreatedMap = {
 const LOADING_PIXEL_RATIO = 1 / 16;
 /** The longest a map stays hidden waiting for what its first view shows (a slow tile or source). */
 const SHOW_AFTER_MS = 3000;
+/** The longest a map waits for the GPU to finish its hidden frames before it is shown anyway. */
+const GPU_WAIT_MS = 1500;
 
 let mapLibre: Promise<MapLibre> | null = null;
 function loadMapLibre(): Promise<MapLibre> {
@@ -79,6 +87,9 @@ function make(maplibre: MapLibre, container: HTMLElement, start: MapStart, tunin
     fadeDuration: 0,
   });
   map.getCanvas().style.visibility = "hidden";
+  const gl = map.getCanvas().getContext("webgl2");
+  const flush = () => (map.getCanvas().style.visibility === "hidden" ? gl?.flush() : map.off("render", flush));
+  map.on("render", flush);
   const loaded = new Promise<void>((resolve) => map.once("load", () => resolve()));
   return { map, maplibre, loaded, remove: () => map.remove() };
 }
@@ -138,8 +149,12 @@ export function showWhenComplete(map: MapLibreMap, move: (change: () => void) =>
       map.off("idle", onIdle);
       map.off("remove", stop);
     };
-    const show = () => {
+    let removed = false;
+    const show = async () => {
       stop();
+      map.once("remove", () => (removed = true));
+      await gpuDone(map.getCanvas().getContext("webgl2"));
+      if (removed) return;
       move(() => map.setPixelRatio(window.devicePixelRatio));
       map.getCanvas().style.visibility = "";
       map.once("idle", () => resolve());
@@ -151,5 +166,21 @@ export function showWhenComplete(map: MapLibreMap, move: (change: () => void) =>
     map.on("remove", stop);
     // A map that has nothing left to load fires no idle of its own.
     map.triggerRepaint();
+  });
+}
+
+/** Resolves once the GPU has run every command issued so far, or after GPU_WAIT_MS; the page stays responsive meanwhile. */
+function gpuDone(gl: WebGL2RenderingContext | null): Promise<void> {
+  const sync = gl?.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+  if (!gl || !sync) return Promise.resolve();
+  gl.flush();
+  const until = performance.now() + GPU_WAIT_MS;
+  return new Promise((resolve) => {
+    const poll = () => {
+      if (gl.getSyncParameter(sync, gl.SYNC_STATUS) !== gl.SIGNALED && performance.now() < until) return void setTimeout(poll, 10);
+      gl.deleteSync(sync);
+      resolve();
+    };
+    setTimeout(poll, 10);
   });
 }
