@@ -38,16 +38,22 @@ function keysOf(r: Pick<GazRecord, "name" | "aliases">): string[] {
   return [...keys];
 }
 
-/** Drops the entries of `others` that a keeper sharing a name already stands for. */
-function dropDuplicatesOf(keepers: GazRecord[], others: GazRecord[]): GazRecord[] {
+/** The records under each of their name keys. */
+function byNameKey(records: GazRecord[]): Map<string, GazRecord[]> {
   const byKey = new Map<string, GazRecord[]>();
-  for (const c of keepers) {
-    for (const k of keysOf(c)) {
+  for (const r of records) {
+    for (const k of keysOf(r)) {
       const list = byKey.get(k);
-      if (list) list.push(c);
-      else byKey.set(k, [c]);
+      if (list) list.push(r);
+      else byKey.set(k, [r]);
     }
   }
+  return byKey;
+}
+
+/** Drops the entries of `others` that a keeper sharing a name already stands for. */
+function dropDuplicatesOf(keepers: GazRecord[], others: GazRecord[]): GazRecord[] {
+  const byKey = byNameKey(keepers);
   return others.filter((r) => {
     const twin = keysOf(r)
       .flatMap((k) => byKey.get(k) ?? [])
@@ -74,14 +80,7 @@ const AIRPORT_NAME_TOWN_KM = 30;
 const AIRPORT_NAME_TOWN_PRIOR = 3.0;
 
 function withoutTownNames(airports: GazRecord[], towns: GazRecord[]): GazRecord[] {
-  const byKey = new Map<string, GazRecord[]>();
-  for (const t of towns) {
-    for (const k of keysOf(t)) {
-      const list = byKey.get(k);
-      if (list) list.push(t);
-      else byKey.set(k, [t]);
-    }
-  }
+  const byKey = byNameKey(towns);
   const taken = (r: GazRecord, k: string) =>
     (byKey.get(k) ?? []).some((t) => t.prior >= AIRPORT_NAME_TOWN_PRIOR || turf.distance([r.lon, r.lat], [t.lon, t.lat]) <= AIRPORT_NAME_TOWN_KM);
   return airports.map((r) => ({ ...r, aliases: r.aliases.filter((a) => !keysOf({ name: a, aliases: [] }).some((k) => taken(r, k))) }));
